@@ -1,0 +1,34 @@
+// Package root assembles the newstrace command tree from one package per
+// verb.
+package root
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/newstrace/newstrace/internal/cli/factory"
+	"github.com/newstrace/newstrace/internal/cli/democmd"
+	"github.com/newstrace/newstrace/internal/cli/ingestcmd"
+	"github.com/newstrace/newstrace/internal/cli/tracecmd"
+)
+
+// NewCmd returns the root command with every verb attached.
+func NewCmd(f *factory.Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "newstrace",
+		Short: "Trace news articles to their source",
+		Long: `newstrace finds which articles are copies or translations of others,
+of what, since when and through which sites, and shows the evidence.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	cmd.SetOut(f.IO.Out)
+	cmd.SetErr(f.IO.ErrOut)
+	cmd.PersistentFlags().StringVar(&f.DataDir, "data", f.DataDir, "data directory (store, lexicon); env NEWSTRACE_DATA")
+	cmd.PersistentFlags().StringVar(&f.DBPath, "db", "", "store file (default DATA/newstrace.db)")
+	cmd.AddCommand(
+		democmd.NewCmd(f, nil),
+		ingestcmd.NewCmd(f, nil),
+		tracecmd.NewCmd(f, nil),
+	)
+	return cmd
+}

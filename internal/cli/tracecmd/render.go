@@ -1,0 +1,69 @@
+package tracecmd
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/newstrace/newstrace/internal/provenance"
+)
+
+// Render writes a report for a person: verdict and origin first, then the
+// signals, then the aligned passages side by side.
+func Render(w io.Writer, r *provenance.Report, maxPassages int) {
+	fmt.Fprintf(w, "%s  [%s] %s  %s\n", r.ID, r.Lang, r.Site, date(r.Published))
+	if r.Title != "" {
+		fmt.Fprintf(w, "  %q\n", r.Title)
+	}
+	if r.Origin == nil {
+		fmt.Fprintf(w, "  verdict: %s — no origin found among stored articles\n", r.Verdict)
+	} else {
+		o := r.Origin
+		fmt.Fprintf(w, "  verdict: %s of %s (score %.2f, %.0f%% of the text aligned)\n", r.Verdict, o.ID, r.Score, 100*r.Coverage)
+		fmt.Fprintf(w, "  origin:  %s  [%s] %s  %s", o.ID, o.Lang, o.Site, date(o.Published))
+		if o.Lag != "" {
+			fmt.Fprintf(w, "  (copied %s later)", o.Lag)
+		}
+		fmt.Fprintln(w)
+		if o.Title != "" {
+			fmt.Fprintf(w, "           %q\n", o.Title)
+		}
+	}
+	if r.AttributedSource != "" {
+		fmt.Fprintf(w, "  attributed source in title: %s\n", r.AttributedSource)
+	}
+	for _, s := range r.Signals {
+		fmt.Fprintf(w, "  signal %s: %s\n", s.Kind, s.Detail)
+	}
+	for i, p := range r.Evidence {
+		if maxPassages > 0 && i == maxPassages {
+			fmt.Fprintf(w, "  … %d more aligned passages\n", len(r.Evidence)-i)
+			break
+		}
+		fmt.Fprintf(w, "  ¶%d ↔ origin ¶%d  (%.2f)\n", p.Query+1, p.Origin+1, p.Score)
+		fmt.Fprintf(w, "      this:   %s\n", clip(p.QueryText, 150))
+		fmt.Fprintf(w, "      origin: %s\n", clip(p.OriginText, 150))
+	}
+	for _, l := range r.Related {
+		fmt.Fprintf(w, "  also %s: %s [%s] %s (%s, %.2f)\n", l.Role, l.ID, l.Lang, l.Site, l.Verdict, l.Score)
+	}
+}
+
+func date(t time.Time) string {
+	if t.IsZero() {
+		return "undated"
+	}
+	return t.UTC().Format("2006-01-02 15:04Z")
+}
+
+// clip shortens s to n runes on one line.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}

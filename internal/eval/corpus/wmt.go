@@ -1,0 +1,251 @@
+package corpus
+
+import (
+	"bufio"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/newstrace/newstrace/internal/article"
+)
+
+// wmtBase is the base of WMT22's pseudo publication times.
+var wmtBase = time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// wmtFile matches wmttest2022.<pair>.all.xml and captures the pair.
+var wmtFile = regexp.MustCompile(`^wmttest2022\.([a-z]{2,3}-[a-z]{2,3})\.`)
+
+// wmtDomains are the domains WMT22 uses; a document without a domain
+// attribute gets one from its id prefix ("social_ru_197") when the prefix
+// is one of these, else the name of its collection.
+var wmtDomains = map[string]bool{"news": true, "social": true, "ecommerce": true, "conversation": true}
+
+// ImportWMT reads WMT22 general test sets (wmttest2022.<pair>.all.xml) and
+// returns their documents pooled, every domain included: news documents are
+// the copies to find, the other domains are distractors.
+//
+// Per <doc>, the source is the original ("wmt22-<pair>-<docid>-src"), each
+// human reference a translation of it ("…-ref-<translator>") and each
+// submitted system's output a machine translation ("…-hyp-<system>"); all
+// share the group "wmt22-<pair>-<docid>". The domain is kept in Site:
+// "wmt22-<domain>.example" for the source, with "ref-<translator>." or
+// "<system>." in front for the translations, each a publisher of its own.
+// Only news documents get a title (a first segment that reads as a
+// headline); conversation and review openings are not titles. Documents
+// whose origlang is not the source's language are skipped, since
+// their original is not in the file. Files are streamed, so their size
+// does not matter.
+func ImportWMT(ctx context.Context, files []string, opts Options) ([]*article.Article, error) {
+	var arts []*article.Article
+	for _, path := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("corpus: wmt: %w", err)
+		}
+		got, err := parseWMT(ctx, bufio.NewReaderSize(f, 1<<16), wmtPair(path), filepath.Base(path))
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		arts = append(arts, got...)
+	}
+	if err := checkUnique(arts); err != nil {
+		return nil, fmt.Errorf("corpus: wmt: %w", err)
+	}
+	return opts.apply(arts), nil
+}
+
+// wmtPair is the language pair a file name states, or the sanitized name.
+func wmtPair(path string) string {
+	base := filepath.Base(path)
+	if m := wmtFile.FindStringSubmatch(base); m != nil {
+		return m[1]
+	}
+	return sanitize(strings.TrimSuffix(base, filepath.Ext(base)))
+}
+
+// wmtDoc is one <doc> as read: its attributes and its sides in order.
+type wmtDoc struct {
+	id, origlang, domain, collection string
+	sides                            []wmtSide
+}
+
+// wmtSide is a <src>, <ref> or <hyp> of a document.
+type wmtSide struct {
+	kind, lang, who string // who: translator or system
+	segs            []segment
+}
+
+// parseWMT streams one WMT22 XML file with xml.Decoder.Token, building a
+// document at a time, and returns its articles. name is the file name for
+// errors and provenance.
+func parseWMT(ctx context.Context, r io.Reader, pair, name string) ([]*article.Article, error) {
+	dec := xml.NewDecoder(r)
+	var (
+		arts       []*article.Article
+		collection string
+		doc        *wmtDoc
+		side       *wmtSide
+		para       int
+		seg        *strings.Builder
+	)
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("corpus: wmt: %s: %w", name, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "collection":
+				collection = attr(t, "id")
+			case "doc":
+				doc = &wmtDoc{id: attr(t, "id"), origlang: attr(t, "origlang"), domain: attr(t, "domain"), collection: collection}
+			case "src", "ref", "hyp":
+				if doc == nil {
+					continue
+				}
+				who := attr(t, "translator")
+				if t.Name.Local == "hyp" {
+					who = attr(t, "system")
+				}
+				lang := attr(t, "lang")
+				if lang == "" {
+					lang = attr(t, "language")
+				}
+				side = &wmtSide{kind: t.Name.Local, lang: lang, who: who}
+				para = 0
+			case "p":
+				para++
+			case "seg":
+				if side != nil {
+					seg = &strings.Builder{}
+				}
+			}
+		case xml.CharData:
+			if seg != nil {
+				seg.Write(t)
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "seg":
+				if seg != nil && side != nil {
+					side.segs = append(side.segs, segment{Text: strings.Join(strings.Fields(seg.String()), " "), Para: para})
+				}
+				seg = nil
+			case "src", "ref", "hyp":
+				if doc != nil && side != nil {
+					doc.sides = append(doc.sides, *side)
+				}
+				side = nil
+			case "doc":
+				if doc != nil {
+					if err := ctx.Err(); err != nil {
+						return nil, err
+					}
+					arts = append(arts, doc.articles(pair, name)...)
+				}
+				doc = nil
+			}
+		}
+	}
+	return arts, nil
+}
+
+func attr(t xml.StartElement, name string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// articles turns a document into its source article and its translations;
+// sides without text are left out, and so is the whole document when its
+// source is missing, empty or not in its origlang.
+func (d *wmtDoc) articles(pair, file string) []*article.Article {
+	var src *wmtSide
+	for i := range d.sides {
+		if d.sides[i].kind == "src" {
+			src = &d.sides[i]
+			break
+		}
+	}
+	if src == nil || src.lang == "" || d.origlang != "" && src.lang != d.origlang {
+		return nil
+	}
+	group := "wmt22-" + pair + "-" + sanitize(d.id)
+	site := "wmt22-" + sanitize(strings.ToLower(d.domainName())) + ".example"
+	published := originalTime(wmtBase, group)
+	headlines := d.domainName() == "news" // other domains have no titles
+	var arts []*article.Article
+	for _, s := range d.sides {
+		a := article.New()
+		a.Title, a.Text = buildText(s.segs, headlines)
+		if a.Text == "" {
+			if s.kind == "src" {
+				return nil
+			}
+			continue
+		}
+		a.Lang = s.lang
+		if a.Lang == "" {
+			// A side without a language is in the references' language.
+			for _, o := range d.sides {
+				if o.kind == "ref" && o.lang != "" {
+					a.Lang = o.lang
+					break
+				}
+			}
+		}
+		a.Provenance = article.Provenance{Kind: article.KindText, Path: file, Record: d.id}
+		switch s.kind {
+		case "src":
+			a.ID = group + "-src"
+			a.Site = site
+			a.PublishedAt = published
+			a.Gold = &article.Gold{Group: group, Relation: article.RelationOriginal}
+		case "ref":
+			a.ID = group + "-ref-" + sanitize(s.who)
+			a.Site = "ref-" + strings.ToLower(sanitize(s.who)) + "." + site
+		case "hyp":
+			a.ID = group + "-hyp-" + sanitize(s.who)
+			a.Site = strings.ToLower(sanitize(s.who)) + "." + site
+		}
+		if s.kind != "src" {
+			a.PublishedAt = translationTime(published, a.ID)
+			a.Gold = &article.Gold{Origin: group + "-src", Group: group, Relation: article.RelationTranslation}
+		}
+		arts = append(arts, a)
+	}
+	return arts
+}
+
+// domainName is the document's domain attribute, else its id prefix when
+// that names a domain, else its collection, else "general".
+func (d *wmtDoc) domainName() string {
+	if d.domain != "" {
+		return d.domain
+	}
+	if i := strings.IndexByte(d.id, '_'); i > 0 && wmtDomains[d.id[:i]] {
+		return d.id[:i]
+	}
+	if d.collection != "" {
+		return d.collection
+	}
+	return "general"
+}

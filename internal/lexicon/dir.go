@@ -1,0 +1,136 @@
+package lexicon
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// ErrNoDictionaries is returned by ImportDir when the directory holds no
+// FreeDict dictionary with English on one side.
+var ErrNoDictionaries = errors.New("lexicon: no FreeDict dictionary with an English side")
+
+// wantedLanguages are the languages newstrace's corpora need a pivot for;
+// ImportDir warns when one of them has no dictionary or only an inverted
+// English→X one. Debian ships them as dict-freedict-<xxx>-eng and
+// dict-freedict-eng-<xxx>.
+var wantedLanguages = []string{"cs", "de", "es", "fr", "hi", "it", "pl", "ru"}
+
+// dictPair is one freedict-<from>-<to> dictionary found on disk.
+type dictPair struct {
+	name, index, dict string
+	from, to          string // ISO 639-3 as in the file name
+}
+
+// ImportDir imports every FreeDict dictionary in dir (normally
+// /usr/share/dictd, where Debian's dict-freedict-* packages install them)
+// that has English on one side and merges them. Dictionaries that cannot be
+// used (unknown language code, missing .dict.dz, corrupt data) are skipped
+// with a warning, as are wanted languages with no dictionary or only an
+// inverted one; the returned error is for an unreadable directory, a
+// cancelled context, or no usable dictionary at all (ErrNoDictionaries).
+func ImportDir(ctx context.Context, dir string) (*Lexicon, []string, error) {
+	pairs, warnings, err := findPairs(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	var parts []*Lexicon
+	direct := map[string]string{}  // lang → dictionary name
+	inverse := map[string]string{} // lang → dictionary name
+	for _, p := range pairs {
+		lang, inv, err := direction(p.from, p.to)
+		if err != nil {
+			warnings = append(warnings, fmt.Sprintf("%s: skipped: %v", p.name, err))
+			continue
+		}
+		l, err := ImportDictd(ctx, p.index, p.dict, p.from, p.to)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, nil, err
+			}
+			warnings = append(warnings, fmt.Sprintf("%s: skipped: %v", p.name, err))
+			continue
+		}
+		parts = append(parts, l)
+		if inv {
+			inverse[lang] = p.name
+		} else {
+			direct[lang] = p.name
+		}
+	}
+	if len(parts) == 0 {
+		return nil, warnings, fmt.Errorf("%w in %s", ErrNoDictionaries, dir)
+	}
+	for _, lang := range wantedLanguages {
+		x := iso639Of(lang)
+		switch {
+		case direct[lang] == "" && inverse[lang] == "":
+			warnings = append(warnings, fmt.Sprintf("%s: no dictionary (install dict-freedict-%s-eng or dict-freedict-eng-%s)", lang, x, x))
+		case direct[lang] == "":
+			warnings = append(warnings, fmt.Sprintf("%s: no %s-eng dictionary; only the inverted %s is used", lang, x, inverse[lang]))
+		}
+	}
+	return Merge(parts...), warnings, nil
+}
+
+// findPairs lists the freedict-xxx-yyy dictionaries of dir whose names are
+// well formed and with English on one side, sorted by name.
+func findPairs(dir string) ([]dictPair, []string, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("lexicon: %w", err)
+	}
+	var pairs []dictPair
+	var warnings []string
+	for _, e := range ents {
+		base, ok := strings.CutSuffix(e.Name(), ".index")
+		if !ok || e.IsDir() {
+			continue
+		}
+		rest, ok := strings.CutPrefix(base, "freedict-")
+		if !ok {
+			continue
+		}
+		from, to, ok := strings.Cut(rest, "-")
+		if !ok || len(from) != 3 || len(to) != 3 || (from != "eng" && to != "eng") {
+			continue
+		}
+		p := dictPair{name: base, index: filepath.Join(dir, e.Name()), from: from, to: to}
+		for _, ext := range []string{".dict.dz", ".dict"} {
+			if _, err := os.Stat(filepath.Join(dir, base+ext)); err == nil {
+				p.dict = filepath.Join(dir, base+ext)
+				break
+			}
+		}
+		switch {
+		case p.dict == "":
+			warnings = append(warnings, fmt.Sprintf("%s: skipped: %s.index has no %s.dict.dz beside it", base, base, base))
+		case canonLang(from) == "" || canonLang(to) == "":
+			warnings = append(warnings, fmt.Sprintf("%s: skipped: unknown language code", base))
+		default:
+			pairs = append(pairs, p)
+		}
+	}
+	slices.SortFunc(pairs, func(a, b dictPair) int { return strings.Compare(a.name, b.name) })
+	return pairs, warnings, nil
+}
+
+// iso639Of is the reverse of canonLang for FreeDict file names.
+func iso639Of(lang string) string {
+	best := ""
+	for k, v := range iso639 {
+		// Several bibliographic codes map to one language; FreeDict uses the
+		// terminological one, which sorts first for every language we want.
+		if v == lang && (best == "" || k < best) {
+			best = k
+		}
+	}
+	if best == "" {
+		return lang
+	}
+	return best
+}

@@ -1,0 +1,79 @@
+package provenance
+
+import (
+	"time"
+
+	"github.com/newstrace/newstrace/internal/article"
+	"github.com/newstrace/newstrace/internal/match"
+)
+
+// Report is the answer to "where does this article come from?": the
+// verdict, the origin, the aligned passages and every signal that went into
+// it, so that a person can check the claim without newstrace.
+type Report struct {
+	ID               string           `json:"id"`
+	URL              string           `json:"url,omitempty"`
+	Site             string           `json:"site"`
+	Lang             string           `json:"lang"`
+	Title            string           `json:"title"`
+	Published        time.Time        `json:"published,omitzero"`
+	Markers          []article.Marker `json:"markers"`
+	AttributedSource string           `json:"attributed_source"`
+
+	// Verdict is the relation to Origin: copy, edited_copy, translation,
+	// related, or none when no origin was found.
+	Verdict  match.Verdict `json:"verdict"`
+	Score    float64       `json:"score"`
+	Coverage float64       `json:"coverage"`
+	Origin   *Ref          `json:"origin"`
+	// Evidence lists the aligned passage pairs behind the verdict.
+	Evidence []match.Passage `json:"evidence"`
+	// Signals say what decided the origin, beyond the text itself.
+	Signals []Signal `json:"signals"`
+	// Related lists the other articles that share text with this one,
+	// best first: siblings copied from the same origin, later copies of
+	// this article, or independent coverage quoting the same words.
+	Related []Link `json:"related"`
+}
+
+// Ref identifies an article in a report.
+type Ref struct {
+	ID        string    `json:"id"`
+	URL       string    `json:"url,omitempty"`
+	Site      string    `json:"site"`
+	Lang      string    `json:"lang"`
+	Title     string    `json:"title"`
+	Published time.Time `json:"published,omitzero"`
+	// Lag is how long after the origin the query appeared, when both
+	// dates are known.
+	Lag string `json:"lag,omitempty"`
+}
+
+// Link is another article related to the query.
+type Link struct {
+	Ref
+	Verdict  match.Verdict `json:"verdict"`
+	Score    float64       `json:"score"`
+	Coverage float64       `json:"coverage"`
+	// Role says how it relates: "sibling", "later_copy", "related".
+	Role string `json:"role"`
+}
+
+// Signal is one piece of evidence about who copied whom.
+type Signal struct {
+	Kind   string `json:"kind"`
+	Detail string `json:"detail"`
+}
+
+// Signal kinds.
+const (
+	SignalEarlier     = "published_earlier"
+	SignalResidue     = "residue_marker"
+	SignalTitleSuffix = "title_suffix"
+	SignalSourceLink  = "source_link"
+	SignalCanonical   = "canonical_elsewhere"
+)
+
+func refOf(a *article.Article) *Ref {
+	return &Ref{ID: a.ID, URL: a.URL, Site: a.Site, Lang: a.Lang, Title: a.Title, Published: a.PublishedAt}
+}

@@ -1,0 +1,144 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// migrations are the schema changes, in order; migrations[i] takes the
+// schema from version i to i+1. The list is append-only: a released step
+// is never edited, a change is a new step.
+var migrations = []func(tx *sql.Tx) error{
+	// 1: articles with full-text search, LSH band keys, trace matches.
+	func(tx *sql.Tx) error {
+		_, err := tx.Exec(`
+CREATE TABLE articles (
+	seq               INTEGER PRIMARY KEY, -- storage order; the FTS rowid
+	id                TEXT NOT NULL UNIQUE,
+	url               TEXT NOT NULL DEFAULT '',
+	canonical_url     TEXT NOT NULL DEFAULT '',
+	url_key           TEXT, -- canonical_url, else url; NULL when both are empty
+	site              TEXT NOT NULL DEFAULT '',
+	site_name         TEXT NOT NULL DEFAULT '',
+	title             TEXT NOT NULL DEFAULT '',
+	byline            TEXT NOT NULL DEFAULT '',
+	lang              TEXT NOT NULL DEFAULT '',
+	published_at      INTEGER, -- Unix ns UTC, NULL when unknown
+	fetched_at        INTEGER, -- Unix ns UTC, NULL when unknown
+	text              TEXT NOT NULL DEFAULT '',
+	content_hash      TEXT, -- NULL when empty
+	markers           TEXT NOT NULL DEFAULT '[]', -- JSON
+	attributed_source TEXT NOT NULL DEFAULT '',
+	links             TEXT NOT NULL DEFAULT '[]', -- JSON
+	gold              TEXT, -- JSON, NULL outside evaluation corpora
+	prov_kind         TEXT NOT NULL DEFAULT '',
+	prov_path         TEXT NOT NULL DEFAULT '',
+	prov_record       TEXT NOT NULL DEFAULT '',
+	prov_offset       INTEGER NOT NULL DEFAULT 0,
+	prov_http_status  INTEGER NOT NULL DEFAULT 0,
+	prov_etag         TEXT NOT NULL DEFAULT '',
+	stored_at         INTEGER NOT NULL -- Unix ns UTC
+);
+CREATE UNIQUE INDEX articles_url_key ON articles (url_key) WHERE url_key IS NOT NULL;
+CREATE UNIQUE INDEX articles_content_hash ON articles (content_hash) WHERE content_hash IS NOT NULL;
+CREATE INDEX articles_url ON articles (url);
+CREATE INDEX articles_published ON articles (coalesce(published_at, 9223372036854775807), seq);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+	title, text,
+	content = 'articles', content_rowid = 'seq',
+	tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+	INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+	INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+	INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+	INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+
+CREATE TABLE lsh (
+	kind        TEXT NOT NULL,
+	article_seq INTEGER NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+	pos         INTEGER NOT NULL, -- band index within the sketch
+	key         INTEGER NOT NULL, -- uint64 band key, bit-cast to int64
+	PRIMARY KEY (kind, article_seq, pos)
+) WITHOUT ROWID;
+CREATE INDEX lsh_key ON lsh (kind, key, article_seq);
+
+-- Matches are not tied to articles by foreign keys: a query may be traced
+-- without being stored.
+CREATE TABLE matches (
+	query_id   TEXT NOT NULL,
+	pos        INTEGER NOT NULL, -- order given to PutMatches
+	origin_id  TEXT NOT NULL,
+	verdict    TEXT NOT NULL,
+	score      REAL NOT NULL,
+	coverage   REAL NOT NULL,
+	evidence   TEXT, -- JSON
+	created_at INTEGER NOT NULL, -- Unix ns UTC
+	PRIMARY KEY (query_id, pos)
+) WITHOUT ROWID;
+CREATE INDEX matches_origin ON matches (origin_id);
+`)
+		return err
+	},
+}
+
+// schemaVersion is the version a fully migrated database is at.
+var schemaVersion = len(migrations)
+
+// Migrate brings the database to schemaVersion, one transaction per step,
+// recording each step in schema_version. It is safe to run on a migrated
+// database, and by several processes at once when db begins transactions
+// IMMEDIATE (as Open's does): each step re-reads the version inside its
+// transaction. A database newer than this program is an error.
+func Migrate(ctx context.Context, db *sql.DB) error {
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("sqlite: create schema_version: %w", err)
+	}
+	for {
+		done, err := migrateStep(ctx, db)
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// migrateStep runs the next pending migration, if any, in its own
+// transaction, and reports done when there was none.
+func migrateStep(ctx context.Context, db *sql.DB) (done bool, err error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	defer tx.Rollback() // no-op after Commit
+
+	var v int
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&v); err != nil {
+		return false, fmt.Errorf("sqlite: read schema version: %w", err)
+	}
+	switch {
+	case v > schemaVersion:
+		return false, fmt.Errorf("sqlite: database schema version %d is newer than this program's %d", v, schemaVersion)
+	case v == schemaVersion:
+		return true, nil
+	}
+	if err := migrations[v](tx); err != nil {
+		return false, fmt.Errorf("sqlite: migration %d: %w", v+1, err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM schema_version`); err != nil {
+		return false, fmt.Errorf("sqlite: migration %d: %w", v+1, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, v+1); err != nil {
+		return false, fmt.Errorf("sqlite: migration %d: %w", v+1, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("sqlite: migration %d: commit: %w", v+1, err)
+	}
+	return false, nil
+}
