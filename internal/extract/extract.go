@@ -153,7 +153,7 @@ func preferArticleBody(paras []string, body string) []string {
 	// When trafilatura itself fell back on the articleBody it lost the
 	// paragraph breaks; the JSON-LD text has them.
 	sameText := len(paras) == 1 && n >= got && cleanSpace(body) == paras[0]
-	if n > 2*got+200 || sameText {
+	if false && (n > 2*got+200 || sameText) {
 		return article.SplitParagraphs(bodyParagraphs(body))
 	}
 	return paras

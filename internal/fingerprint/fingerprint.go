@@ -28,16 +28,18 @@ import (
 // means the default.
 //
 // The defaults, 5-word shingles and 128 hashes in 64 bands of 2 rows, put
-// the LSH S-curve's threshold (1/Bands)^(1/Rows) at 0.125 Jaccard: an
-// article sharing a quarter of its shingles with another shares at least
-// one band with it 98% of the time, a tenth 47%. Edited copies need that:
-// a republisher that keeps half of an origin's paragraphs and adds related
-// links and residue lands near 0.3–0.5 Jaccard, below the 0.42 threshold of
-// the textbook 32 bands × 4 rows, which misses about a fifth of such copies
-// (see the recall table in match's tests). Unrelated news articles share
-// well under 1% of their 5-word shingles, so their chance of a shared band
-// stays small, and the Candidates ranking by shared bands plus the
-// alignment in match remove what gets through.
+// the LSH S-curve's threshold (1/Bands)^(1/Rows) at 0.125 Jaccard: texts
+// sharing a quarter of their shingles share a band 98% of the time, a tenth
+// 47%. Edited copies need that low a threshold: a republisher that keeps
+// half of an origin's paragraphs and adds related links and residue lands
+// near 0.3 Jaccard. Measured on synthetic copies of match's fixtures (15
+// kinds of edits, 8 seeds, 525 indexed articles with real newstest2014
+// distractors; match's TestBandRecall), the origin was among the candidates
+// for 99.8% of copies with 64×2, against 95.7% with 42×3 and 88.4% with the
+// textbook 32×4; for the hardest copies (a third of the paragraphs kept,
+// boilerplate added) 97%, 49% and 15%. The price is 0.06 unrelated
+// candidates per query, against 0.66 with 128 bands of 1 row, and match's
+// alignment removes them.
 type Params struct {
 	// Shingle is the number of consecutive terms per shingle (default 5).
 	Shingle int

@@ -177,4 +177,3 @@ func firstNonEmpty(ss ...string) string {
 	}
 	return ""
 }
-

@@ -1,6 +1,44 @@
 // Package lang identifies the language of a text.
 //
-// TODO(doc): figures.
+// Detection routes by Unicode script first, then tells apart the
+// languages that share the script:
+//
+//   - Hangul is Korean, Greek Greek, Hebrew Hebrew; Han with a trace of
+//     kana is Japanese, Han alone Chinese (CJK characters weigh four
+//     letters, so Latin brand names do not outvote them);
+//   - letters a language's alphabet lacks rule it out: "ы" Ukrainian and
+//     Bulgarian, "і" Russian, "پ" Arabic, "ř" Italian (more loosely in
+//     Latin script, where names travel);
+//   - among the rest, whatlanggo trigram profiles, restricted to the
+//     candidates and run on chunks of 250 letters that vote (its distance
+//     breaks on long texts: whole Czech documents came out Vietnamese),
+//     plus a few marker words for Russian, Ukrainian, Belarusian and
+//     Bulgarian.
+//
+// Why whatlanggo and not lingua-go. Measured with TestCompare
+// (compare_test.go, build tag langcompare) on newstest2014 (en fr de ru
+// cs hi) and WMT22 news (de fr ru uk ja en zh hr): short = one segment of
+// 40–120 characters, long = a whole document; own = testdata/sentences.tsv
+// (145 sentences, 34 languages). Every candidate restricted to
+// DefaultLanguages except "whatlanggo unrestricted":
+//
+//	candidate                  nt short  nt long  wmt short  own   binary
+//	lingua-go high accuracy     0.998     1.000    0.996    0.993  +132.6 MB
+//	lingua-go low accuracy      0.992     1.000    0.983    0.993  +132.6 MB
+//	whatlanggo unrestricted     0.901     0.964    0.918    0.945    +0.5 MB
+//	whatlanggo whitelist        0.925     0.968    0.930    0.924    +0.5 MB
+//	this package                0.970     0.999    0.977    1.000    +0.6 MB
+//
+// (This package's row is TestAccuracy's final figures; WMT22 long is
+// 1.000 for it. lingua-go links its 124 MB of models whatever languages
+// it is restricted to: a main importing it is 135.0 MB against 2.4 MB,
+// and with models preloaded the process held 1.5 GB. On long text
+// lingua-go ran at about a fifth of this package's speed.) Language
+// identification in newstrace labels whole articles, where both reach
+// 0.999–1.000, so lingua-go's two points on single sentences do not pay
+// for a 55-fold binary. The remaining errors are Russian sentences read
+// as Bulgarian or Ukrainian (about 4%) and Czech sentences read as
+// English (2.5%); texts under about 40 letters are unreliable.
 package lang
 
 import (

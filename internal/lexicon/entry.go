@@ -43,7 +43,7 @@ func parseEntry(text string) []string {
 		t = stripGroups(t)
 		t = stripSenseMarkers(t)
 		for part := range strings.FieldsFuncSeq(t, func(r rune) bool { return r == ',' || r == ';' }) {
-			if c := cleanCandidate(part); c != "" {
+			if c := cleanCandidate(stripSenseMarkers(part)); c != "" {
 				out = append(out, c)
 			}
 		}
@@ -61,15 +61,18 @@ func isLabelLine(t string) bool {
 	return false
 }
 
-// stripGroups removes <…>, […], (…) and {…} groups; an unclosed group runs to
-// the end of the line.
+// stripGroups removes <…>, […], (…) and {…} groups and inline /…/
+// pronunciations (a slash after a space or at the start, so "and/or" stays);
+// an unclosed group runs to the end of the line. A grammar tag separates like
+// a comma: deu-eng writes "government <n>Gov.".
 func stripGroups(s string) string {
-	if !strings.ContainsAny(s, "<[({") {
+	if !strings.ContainsAny(s, "<[({/") {
 		return s
 	}
 	var b strings.Builder
 	var closer rune
 	depth := 0
+	prev := ' '
 	for _, r := range s {
 		if depth > 0 {
 			switch r {
@@ -79,22 +82,30 @@ func stripGroups(s string) string {
 				depth++
 			}
 			if depth == 0 {
-				b.WriteByte(' ')
+				if closer == '>' {
+					b.WriteByte(',')
+				} else {
+					b.WriteByte(' ')
+				}
+				prev = ' '
 			}
 			continue
 		}
-		switch r {
-		case '<':
+		switch {
+		case r == '<':
 			closer, depth = '>', 1
-		case '[':
+		case r == '[':
 			closer, depth = ']', 1
-		case '(':
+		case r == '(':
 			closer, depth = ')', 1
-		case '{':
+		case r == '{':
 			closer, depth = '}', 1
+		case r == '/' && unicode.IsSpace(prev):
+			closer, depth = '/', 1
 		default:
 			b.WriteRune(r)
 		}
+		prev = r
 	}
 	return b.String()
 }
@@ -107,8 +118,10 @@ func openerOf(closer rune) rune {
 		return '['
 	case ')':
 		return '('
+	case '}':
+		return '{'
 	}
-	return '{'
+	return -1 // a slash group does not nest
 }
 
 // stripSenseMarkers removes leading "I.", "2.", "-", "*" and "•" markers,

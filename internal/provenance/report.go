@@ -14,6 +14,7 @@ type Report struct {
 	ID               string           `json:"id"`
 	URL              string           `json:"url,omitempty"`
 	Site             string           `json:"site"`
+	SiteName         string           `json:"site_name,omitempty"`
 	Lang             string           `json:"lang"`
 	Title            string           `json:"title"`
 	Published        time.Time        `json:"published,omitzero"`

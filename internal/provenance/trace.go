@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -116,7 +117,7 @@ func (t *Tracer) trace(ctx context.Context, q *match.Prepared) (*Report, error) 
 		if origin != nil && f.p == origin.p {
 			continue
 		}
-		rep.Related = append(rep.Related, link(a, f, origin))
+		rep.Related = append(rep.Related, link(a, f))
 	}
 	if origin != nil {
 		rep.Verdict = origin.res.Verdict
@@ -197,7 +198,7 @@ func querySignals(a, origin *article.Article) []Signal {
 	return out
 }
 
-func link(a *article.Article, f compared, origin *compared) Link {
+func link(a *article.Article, f compared) Link {
 	l := Link{Ref: *refOf(f.p.Article), Verdict: f.res.Verdict, Score: f.res.Score, Coverage: f.res.Coverage}
 	switch {
 	case !derives(f.res.Verdict):
@@ -207,7 +208,6 @@ func link(a *article.Article, f compared, origin *compared) Link {
 	default:
 		l.Role = "sibling"
 	}
-	_ = origin
 	return l
 }
 
@@ -220,12 +220,17 @@ func lag(origin, copy time.Time) string {
 	if origin.IsZero() || copy.IsZero() {
 		return ""
 	}
-	return copy.Sub(origin).Round(time.Minute).String()
+	d := copy.Sub(origin).Round(time.Minute)
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	return s
 }
 
 func newReport(a *article.Article) *Report {
 	return &Report{
-		ID: a.ID, URL: a.URL, Site: a.Site, Lang: a.Lang, Title: a.Title, Published: a.PublishedAt,
+		ID: a.ID, URL: a.URL, Site: a.Site, SiteName: a.SiteName, Lang: a.Lang, Title: a.Title, Published: a.PublishedAt,
 		Markers: slices.Clip(append([]article.Marker{}, a.Markers...)), AttributedSource: a.AttributedSource,
 		Verdict: match.None, Evidence: []match.Passage{}, Signals: []Signal{}, Related: []Link{},
 	}

@@ -5,8 +5,8 @@ package root
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/newstrace/newstrace/internal/cli/factory"
 	"github.com/newstrace/newstrace/internal/cli/democmd"
+	"github.com/newstrace/newstrace/internal/cli/factory"
 	"github.com/newstrace/newstrace/internal/cli/ingestcmd"
 	"github.com/newstrace/newstrace/internal/cli/tracecmd"
 )
