@@ -63,7 +63,7 @@ func primaryTag(lang string) string {
 // Punctuation, spaces and symbols are left out. Invalid UTF-8 yields no
 // panic; its bytes are skipped or kept inside tokens as found.
 func (a *Analyzer) Tokens(s string) []Token {
-	var out []Token
+	out := make([]Token, 0, len(s)/6) // about one token per six bytes of news
 	a.scan(s, func(t Token, _ string) { out = append(out, t) })
 	return out
 }
@@ -71,7 +71,7 @@ func (a *Analyzer) Tokens(s string) []Token {
 // Terms returns the terms of s for shingling: the tokens' folded stems, in
 // order, without stop words when DropStopWords is set.
 func (a *Analyzer) Terms(s string) []string {
-	var out []string
+	out := make([]string, 0, len(s)/6)
 	a.termTokens(s, func(t Token) { out = append(out, t.Term) })
 	return out
 }
@@ -80,7 +80,7 @@ func (a *Analyzer) Terms(s string) []string {
 // Terms with offsets, for callers that split the text afterwards (into
 // sentences, say) and want the whole text analysed in one pass.
 func (a *Analyzer) TermTokens(s string) []Token {
-	var out []Token
+	out := make([]Token, 0, len(s)/6)
 	a.termTokens(s, func(t Token) { out = append(out, t) })
 	return out
 }
@@ -165,7 +165,12 @@ func (a *Analyzer) elision(w string) int {
 	if len(a.Elisions) == 0 {
 		return 0
 	}
-	i := strings.IndexAny(w, "'’ʼ")
+	i := strings.IndexByte(w, '\'')
+	for _, apos := range []string{"’", "ʼ"} {
+		if j := strings.Index(w, apos); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+	}
 	if i <= 0 || i > 8 {
 		return 0
 	}

@@ -20,6 +20,48 @@ func fold(w string) string {
 	if isASCII(w) {
 		return lowerASCII(w)
 	}
+	if out, ok := foldLatin(w); ok {
+		return out
+	}
+	return foldSlow(w)
+}
+
+// foldLatin folds a word written in Latin-1 and Latin Extended-A, the
+// letters of western and central European news, through a table built
+// once by foldSlow, skipping normalisation. It reports false for any
+// other rune, which needs the general path.
+func foldLatin(w string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(w))
+	for _, r := range w {
+		if int(r) >= len(latinFold) || r == utf8.RuneError {
+			return "", false
+		}
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
+		b.WriteString(latinFold[r])
+	}
+	return b.String(), true
+}
+
+// latinFold holds foldSlow of each rune below U+0180. Combining marks start
+// at U+0300, so no rune in the table changes how its neighbours fold.
+var latinFold = func() []string {
+	t := make([]string, 0x180)
+	for r := range t {
+		t[r] = foldSlow(string(rune(r)))
+	}
+	return t
+}()
+
+// foldSlow is fold for any script: NFKD, drop the marks of scripts whose
+// marks are diacritics, lower-case, spell out, and recompose.
+func foldSlow(w string) string {
 	d := norm.NFKD.String(w)
 	var b strings.Builder
 	b.Grow(len(d))
@@ -33,9 +75,11 @@ func fold(w string) string {
 		}
 		strip = r < utf8.RuneSelf || unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic, unicode.Arabic, unicode.Hebrew)
 		r = unicode.ToLower(r)
-		if m, ok := foldMap[r]; ok {
-			b.WriteString(m)
-			continue
+		if r >= utf8.RuneSelf {
+			if m, ok := foldMap[r]; ok {
+				b.WriteString(m)
+				continue
+			}
 		}
 		b.WriteRune(r)
 	}

@@ -9,7 +9,7 @@
 // stems. Tokens keep the byte offsets of the input, so a verdict can cite the
 // exact span a term came from:
 //
-//	"L'État a dépensé 1 000 €"  →  l[0:1] etat[2:7] a[8:9] depense[10:18] 1000[19:24]
+//	"L'État a dépensé 1 000 €"  →  l[0:1] etat[2:7] a[8:9] depense[10:19] 1000[20:25]
 //
 // The package does no I/O and holds no mutable package state.
 package text
