@@ -69,8 +69,11 @@ type Options struct {
 	// be among SupportedLanguages. Nil means DefaultLanguages.
 	Languages []string
 	// MaxBytes is how much of a long text is read; a zero value means
-	// 4096. A language shows in its first paragraphs, and reading less
-	// keeps a 100 KB document as fast as a page.
+	// 1536. A language shows in its first paragraphs, and reading less
+	// keeps a 100 KB document as fast as a page: six chunks that vote
+	// keep whole-document accuracy where 4096 bytes had it (TestAccuracy)
+	// at a third of the cost, which was most of the ingest time of a
+	// plain-text article.
 	MaxBytes int
 	// MinLetters is the fewest letters a text needs for a verdict; zero
 	// means 3. A Han, kana or Hangul character counts for 4 letters.
@@ -78,7 +81,7 @@ type Options struct {
 }
 
 const (
-	defaultMaxBytes   = 4096
+	defaultMaxBytes   = 1536
 	defaultMinLetters = 3
 )
 

@@ -2,13 +2,14 @@ package lexicon
 
 import (
 	"bufio"
-	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
+	"io/fs"
+	"strings"
 )
 
 // The lexicon file is a compact binary image of a Lexicon, laid out so that
@@ -86,52 +87,95 @@ func (l *Lexicon) Write(w io.Writer) error {
 // file, or one of another format version, yields an error wrapping
 // ErrFormat that says what is wrong; callers add the file name.
 func Read(r io.Reader) (*Lexicon, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxFileBytes+1))
+	hint := sizeHint(r)
+	br := bufio.NewReaderSize(r, 64*1024)
+	var src io.Reader = br
+	var sb strings.Builder
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("%w: gzip: %v", ErrFormat, err)
+		}
+		src = zr
+	} else if hint > 0 && hint <= maxFileBytes {
+		sb.Grow(int(hint))
+	}
+	// The whole file becomes one string, checksummed on the way in; every
+	// word of the lexicon is then a substring of it.
+	crc := &tailCRC{}
+	n, err := io.Copy(io.MultiWriter(&sb, crc), io.LimitReader(src, maxFileBytes+1))
 	if err != nil {
+		if src != br {
+			return nil, fmt.Errorf("%w: gzip: %v", ErrFormat, err)
+		}
 		return nil, fmt.Errorf("lexicon: read: %w", err)
 	}
-	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
-		zr, err := gzip.NewReader(bytes.NewReader(data))
-		if err != nil {
-			return nil, fmt.Errorf("%w: gzip: %v", ErrFormat, err)
-		}
-		data, err = io.ReadAll(io.LimitReader(zr, maxFileBytes+1))
-		if err != nil {
-			return nil, fmt.Errorf("%w: gzip: %v", ErrFormat, err)
-		}
-	}
-	if len(data) > maxFileBytes {
+	if n > maxFileBytes {
 		return nil, fmt.Errorf("%w: larger than %d bytes", ErrFormat, maxFileBytes)
 	}
-	if len(data) < len(formatMagic) || string(data[:len(formatMagic)]) != formatMagic {
+	data := sb.String()
+	if !strings.HasPrefix(data, formatMagic) {
 		return nil, fmt.Errorf("%w: not a newstrace lexicon (missing %q header)", ErrFormat, formatMagic)
 	}
-	v, n := binary.Uvarint(data[len(formatMagic):])
-	if n <= 0 {
+	d := &decoder{s: data, pos: len(formatMagic)}
+	if v := d.uvarint("version"); d.err != nil {
 		return nil, fmt.Errorf("%w: truncated header", ErrFormat)
-	}
-	if v != formatVersion {
+	} else if v != formatVersion {
 		return nil, fmt.Errorf("%w: format version %d, this build reads version %d; import the dictionaries again", ErrFormat, v, formatVersion)
 	}
-	if len(data) < len(formatMagic)+n+4 {
+	if len(data) < d.pos+4 {
 		return nil, fmt.Errorf("%w: truncated", ErrFormat)
 	}
-	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
-	if crc32.ChecksumIEEE(body) != sum {
+	if binary.LittleEndian.Uint32([]byte(data[len(data)-4:])) != crc.crc {
 		return nil, fmt.Errorf("%w: checksum mismatch (truncated or corrupt)", ErrFormat)
 	}
-	l, err := decode(body, len(formatMagic)+n)
+	d.s = data[:len(data)-4]
+	l, err := d.decode()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
 	return l, nil
 }
 
-// decoder walks the body of a lexicon file. Strings are sliced out of one
-// string copy of the body, so a loaded lexicon costs one allocation for all
-// its words.
+// sizeHint returns the size of a file or an in-memory reader, or 0.
+func sizeHint(r io.Reader) int64 {
+	switch v := r.(type) {
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
+			return fi.Size()
+		}
+	case interface{ Len() int }:
+		return int64(v.Len())
+	}
+	return 0
+}
+
+// tailCRC computes the CRC-32 of everything written to it except the last
+// four bytes, which are the checksum itself.
+type tailCRC struct {
+	crc  uint32
+	tail []byte
+}
+
+func (t *tailCRC) Write(p []byte) (int, error) {
+	if len(p) >= 4 {
+		t.crc = crc32.Update(t.crc, crc32.IEEETable, t.tail)
+		t.crc = crc32.Update(t.crc, crc32.IEEETable, p[:len(p)-4])
+		t.tail = append(t.tail[:0], p[len(p)-4:]...)
+		return len(p), nil
+	}
+	t.tail = append(t.tail, p...)
+	if extra := len(t.tail) - 4; extra > 0 {
+		t.crc = crc32.Update(t.crc, crc32.IEEETable, t.tail[:extra])
+		t.tail = append(t.tail[:0], t.tail[extra:]...)
+	}
+	return len(p), nil
+}
+
+// decoder walks the body of a lexicon file. Strings are sliced out of the
+// one string holding the file, so a loaded lexicon costs one allocation for
+// all its words.
 type decoder struct {
-	b   []byte
 	s   string
 	pos int
 	err error
@@ -141,21 +185,30 @@ func (d *decoder) uvarint(what string) uint64 {
 	if d.err != nil {
 		return 0
 	}
-	v, n := binary.Uvarint(d.b[d.pos:])
-	if n <= 0 {
-		d.err = fmt.Errorf("bad or truncated %s at byte %d", what, d.pos)
-		return 0
+	var x uint64
+	var shift uint
+	for i := 0; i < binary.MaxVarintLen64 && d.pos+i < len(d.s); i++ {
+		b := d.s[d.pos+i]
+		if b < 0x80 {
+			if i == binary.MaxVarintLen64-1 && b > 1 {
+				break // overflows 64 bits
+			}
+			d.pos += i + 1
+			return x | uint64(b)<<shift
+		}
+		x |= uint64(b&0x7f) << shift
+		shift += 7
 	}
-	d.pos += n
-	return v
+	d.err = fmt.Errorf("bad or truncated %s at byte %d", what, d.pos)
+	return 0
 }
 
-// count reads a element count and checks it against the bytes left, each
+// count reads an element count and checks it against the bytes left, each
 // element taking at least minBytes, so corrupt counts cannot force huge
 // allocations.
 func (d *decoder) count(what string, minBytes int) int {
 	v := d.uvarint(what)
-	if d.err == nil && v > uint64((len(d.b)-d.pos)/minBytes) {
+	if d.err == nil && v > uint64((len(d.s)-d.pos)/minBytes) {
 		d.err = fmt.Errorf("%s %d at byte %d exceeds the file", what, v, d.pos)
 		return 0
 	}
@@ -167,7 +220,7 @@ func (d *decoder) str(what string) string {
 	if d.err != nil {
 		return ""
 	}
-	if n > uint64(len(d.b)-d.pos) {
+	if n > uint64(len(d.s)-d.pos) {
 		d.err = fmt.Errorf("%s at byte %d runs past the end", what, d.pos)
 		return ""
 	}
@@ -176,8 +229,7 @@ func (d *decoder) str(what string) string {
 	return s
 }
 
-func decode(body []byte, start int) (*Lexicon, error) {
-	d := &decoder{b: body, s: string(body), pos: start}
+func (d *decoder) decode() (*Lexicon, error) {
 	l := &Lexicon{}
 	nv := d.count("vocabulary size", 1)
 	l.vocab = make([]string, 0, nv)
@@ -246,8 +298,8 @@ func decode(body []byte, start int) (*Lexicon, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	if d.pos != len(body) {
-		return nil, fmt.Errorf("%d trailing bytes", len(body)-d.pos)
+	if d.pos != len(d.s) {
+		return nil, fmt.Errorf("%d trailing bytes", len(d.s)-d.pos)
 	}
 	return l, nil
 }

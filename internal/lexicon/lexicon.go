@@ -10,9 +10,8 @@
 // Entries come from FreeDict dictionaries in dictd format (ImportDictd,
 // ImportDir), installed on the host and never vendored (they are GPL), or
 // from plain TSV word lists (ImportTSV). Only the headword → English mapping
-// is kept, not definitions, so the merged lexicon of every installed
-// dictionary fits in a few tens of megabytes and loads in milliseconds from
-// the file Write produces.
+// is kept, not definitions: the merged lexicon of every installed FreeDict
+// dictionary is a 21 MB file that Read loads in about a tenth of a second.
 //
 // Translations from a language into English ("direct", e.g. fra-eng) rank
 // before translations found by inverting an English→X dictionary, which

@@ -22,7 +22,7 @@ const minStemRunes = 3
 // suffixRules are compile-time tables, never written to.
 var suffixRules = map[string]suffixRule{
 	"fr": {
-		strip: []string{"aient", "èrent", "ement", "ions", "iez", "ait", "ant", "ent", "ées", "ons", "ez", "és", "ée", "es", "er", "é", "e", "s", "x"},
+		strip: []string{"eaient", "aient", "èrent", "ement", "eons", "eait", "eant", "ions", "iez", "ait", "ant", "ent", "ées", "ons", "ez", "és", "ée", "es", "er", "é", "e", "s", "x"},
 		add:   []string{"", "e", "er", "ir", "re"},
 	},
 	"de": {

@@ -1,0 +1,102 @@
+package lexicon
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzRead feeds arbitrary bytes to Read, both as they are and with a valid
+// checksum appended so the structural checks are reached. Read must not
+// panic; a file it accepts must survive Write/Read unchanged and answer
+// lookups without panicking.
+func FuzzRead(f *testing.F) {
+	good := encode(f, fixtureLexicon(f))
+	f.Add(good)
+	f.Add(good[:len(good)-4])
+	f.Add(good[:len(good)/3])
+	f.Add([]byte("NTLX\x01"))
+	f.Add([]byte{0x1f, 0x8b, 8, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, in := range [][]byte{data, withCRC(data)} {
+			l, err := Read(bytes.NewReader(in))
+			if err != nil {
+				continue
+			}
+			again, err := Read(bytes.NewReader(encode(t, l)))
+			if err != nil {
+				t.Fatalf("re-reading a written lexicon: %v", err)
+			}
+			if !reflect.DeepEqual(again, l) {
+				t.Fatalf("Write/Read changed an accepted lexicon")
+			}
+			for _, lang := range l.Languages() {
+				for _, w := range []string{"chat", "ecole", "domami", ""} {
+					l.ToEnglish(lang, w)
+				}
+			}
+		}
+	})
+}
+
+// FuzzImportTSV checks that any TSV input either fails with a line-numbered
+// error or yields a lexicon whose lookups return normalised, non-empty
+// English words and which survives Write/Read.
+func FuzzImportTSV(f *testing.F) {
+	f.Add("chat\tcat\nmaison\thouse\thome\n")
+	f.Add("# comment\n\nÉcole\t school \n")
+	f.Add("chien\n")
+	f.Add("\t\t\n")
+	f.Add("a\tb\tc\td\te\tf\tg\th\ti\tj\tk\tl\tm\tn\to\tp\tq\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, dir := range [][2]string{{"fr", "en"}, {"en", "ru"}} {
+			l, err := ImportTSV(context.Background(), strings.NewReader(in), dir[0], dir[1])
+			if err != nil {
+				if !strings.HasPrefix(err.Error(), "lexicon: tsv line ") {
+					t.Fatalf("error without line number: %v", err)
+				}
+				continue
+			}
+			lang := dir[0]
+			if lang == "en" {
+				lang = dir[1]
+			}
+			for line := range strings.SplitSeq(in, "\n") {
+				for field := range strings.SplitSeq(line, "\t") {
+					for _, e := range l.ToEnglish(lang, field) {
+						if e == "" || !utf8.ValidString(e) || normalizeKey(e) != e {
+							t.Fatalf("ToEnglish(%s, %q) returned unnormalised %q", lang, field, e)
+						}
+					}
+				}
+			}
+			if _, err := Read(bytes.NewReader(encode(t, l))); err != nil {
+				t.Fatalf("re-reading an imported lexicon: %v", err)
+			}
+		}
+	})
+}
+
+// FuzzParseEntry checks that entry parsing never panics and only yields
+// normalised candidates of at most maxPhraseWords words.
+func FuzzParseEntry(f *testing.F) {
+	for _, entries := range fixtureDicts {
+		for _, e := range entries {
+			f.Add(e.text)
+		}
+	}
+	if b, err := os.ReadFile("testdata/freedict-fra-eng.index"); err == nil {
+		f.Add(string(b))
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, c := range parseEntry(text) {
+			if c == "" || normalizeKey(c) != c || strings.Count(c, " ")+1 > maxPhraseWords {
+				t.Fatalf("parseEntry(%q) yielded %q", text, c)
+			}
+		}
+	})
+}

@@ -1,0 +1,96 @@
+package lexicon
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+)
+
+// systemDictDir is where Debian's dict-freedict-* packages install.
+const systemDictDir = "/usr/share/dictd"
+
+func realDictDir(t testing.TB) string {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(systemDictDir, "freedict-fra-eng.index")); err != nil {
+		t.Skipf("FreeDict dictionaries not installed in %s (apt-get install dict-freedict-fra-eng …)", systemDictDir)
+	}
+	return systemDictDir
+}
+
+// realOnce imports the installed dictionaries once per test binary: the
+// import takes seconds, and tests and benchmarks share it.
+var realOnce = sync.OnceValues(func() (*Lexicon, error) {
+	l, _, err := ImportDir(context.Background(), systemDictDir)
+	return l, err
+})
+
+func realLexicon(t testing.TB) *Lexicon {
+	t.Helper()
+	realDictDir(t)
+	if testing.Short() {
+		t.Skip("importing every installed dictionary is slow; skipped with -short")
+	}
+	l, err := realOnce()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func TestRealDictionaries(t *testing.T) {
+	l := realLexicon(t)
+	tests := []struct {
+		lang, word, want string
+		top              int // want must be among the first top translations
+	}{
+		{"fr", "chat", "cat", 1},
+		{"fr", "maison", "house", 1},
+		{"fr", "gouvernement", "government", 1},
+		{"de", "Haus", "house", 1},
+		{"de", "Häuser", "houses", 2},
+		{"de", "Regierung", "government", 2},
+		{"es", "perro", "dog", 1},
+		{"es", "perros", "dog", 1},
+		{"it", "cane", "dog", 1},
+		{"ru", "дом", "house", 1}, // only through the inverted eng-rus
+		{"ru", "правительство", "government", 1},
+		{"pl", "pies", "dog", 1},
+		{"pl", "dom", "house", 3},
+		{"cs", "pes", "dog", 1},
+		{"cs", "dům", "house", 1},
+		{"cs", "dum", "house", 1},
+		{"hi", "कुत्ता", "dog", 1},
+		{"hi", "घर", "house", 5},
+	}
+	stats := l.Stats()
+	for _, tt := range tests {
+		if stats[tt.lang] == 0 {
+			t.Logf("no %s dictionary installed; skipping %q", tt.lang, tt.word)
+			continue
+		}
+		got := l.ToEnglish(tt.lang, tt.word)
+		if i := slices.Index(got, tt.want); i < 0 || i >= tt.top {
+			t.Errorf("ToEnglish(%s, %q) = %q, want %q among the first %d", tt.lang, tt.word, got, tt.want, tt.top)
+		}
+	}
+	t.Logf("headwords per language: %v", stats)
+
+	var buf bytes.Buffer
+	if err := l.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("merged lexicon file: %d bytes", buf.Len())
+	back, err := Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		if a, b := back.ToEnglish(tt.lang, tt.word), l.ToEnglish(tt.lang, tt.word); !slices.Equal(a, b) {
+			t.Errorf("after Write/Read: ToEnglish(%s, %q) = %q, want %q", tt.lang, tt.word, a, b)
+		}
+	}
+}
