@@ -30,7 +30,9 @@ func New(w io.Writer, enabled bool, label string, total int64) *Bar {
 	if !enabled {
 		return b
 	}
-	b.p = mpb.New(mpb.WithOutput(w), mpb.WithWidth(40), mpb.WithRefreshRate(200*time.Millisecond))
+	b.p = mpb.New(mpb.WithOutput(w), mpb.WithWidth(40), mpb.WithRefreshRate(200*time.Millisecond),
+		// The caller decided w is a terminal; mpb cannot tell for every writer.
+		mpb.ForceAutoRefresh())
 	b.bar = b.p.AddBar(total,
 		mpb.PrependDecorators(decor.Name(label+" ", decor.WCSyncSpaceR)),
 		mpb.AppendDecorators(
