@@ -61,6 +61,11 @@ type Result struct {
 	// index warm-up included; Report.DocsPerSecond is traced articles
 	// over it.
 	TraceSeconds float64 `json:"trace_seconds"`
+	// IngestCPUSeconds and TraceCPUSeconds are the process CPU time of
+	// each half (0 where not measured): on a shared machine, docs per
+	// CPU-second compare better across runs than docs per second.
+	IngestCPUSeconds float64 `json:"ingest_cpu_seconds"`
+	TraceCPUSeconds  float64 `json:"trace_cpu_seconds"`
 	// Errors is the number of articles whose trace failed; they count as
 	// predicting no origin.
 	Errors int `json:"trace_errors"`
@@ -89,24 +94,26 @@ func Run(ctx context.Context, corpusPath string, opts Options) (*Result, error) 
 	defer st.Close()
 
 	res := &Result{}
-	start := time.Now()
+	start, cpuStart := time.Now(), cpuTime()
 	res.Ingest, err = load(ctx, st, corpusPath, workers, opts.OnError)
 	if err != nil {
 		return nil, err
 	}
 	res.IngestSeconds = time.Since(start).Seconds()
+	res.IngestCPUSeconds = (cpuTime() - cpuStart).Seconds()
 	res.IngestDocsPerSecond = perSecond(res.Ingest.Docs, res.IngestSeconds)
 
 	gold, err := storedArticles(ctx, st)
 	if err != nil {
 		return nil, err
 	}
-	start = time.Now()
+	start, cpuStart = time.Now(), cpuTime()
 	preds, failed, err := TraceAll(ctx, st, gold, workers, opts.Progress)
 	if err != nil {
 		return nil, err
 	}
 	res.TraceSeconds = time.Since(start).Seconds()
+	res.TraceCPUSeconds = (cpuTime() - cpuStart).Seconds()
 	res.Errors = failed
 	res.Report = metrics.Score(gold, preds)
 	res.DocsPerSecond = perSecond(len(gold), res.TraceSeconds)
