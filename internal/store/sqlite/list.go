@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"time"
 
 	"github.com/newstrace/newstrace/internal/article"
 	"github.com/newstrace/newstrace/internal/store"
@@ -26,18 +27,10 @@ func (s *Store) List(ctx context.Context, q store.Query, fn func(*article.Articl
 		where, args = append(where, "site = ?"), append(args, q.Site)
 	}
 	if !q.Since.IsZero() {
-		t, err := encodeTime(q.Since)
-		if err != nil {
-			return fmt.Errorf("sqlite: list since: %w", err)
-		}
-		where, args = append(where, "published_at >= ?"), append(args, t)
+		where, args = append(where, "published_at >= ?"), append(args, clampTime(q.Since))
 	}
 	if !q.Until.IsZero() {
-		t, err := encodeTime(q.Until)
-		if err != nil {
-			return fmt.Errorf("sqlite: list until: %w", err)
-		}
-		where, args = append(where, "published_at < ?"), append(args, t)
+		where, args = append(where, "published_at < ?"), append(args, clampTime(q.Until))
 	}
 	// Undated articles sort last under the largest key. The redundant
 	// ">= ?1" lets SQLite seek the articles_published index to the cursor;
@@ -95,4 +88,16 @@ func (s *Store) listPage(ctx context.Context, query string, args []any, lastKey,
 		return nil, fmt.Errorf("sqlite: list articles: %w", err)
 	}
 	return page, nil
+}
+
+// clampTime encodes a query bound, clamped to the storable range: a bound
+// beyond it holds for every stored time, or for none.
+func clampTime(t time.Time) int64 {
+	switch {
+	case t.Before(minTime):
+		return math.MinInt64
+	case t.After(maxTime):
+		return math.MaxInt64
+	}
+	return t.UnixNano()
 }

@@ -87,6 +87,76 @@ CREATE INDEX matches_origin ON matches (origin_id);
 `)
 		return err
 	},
+
+	// 2: each article's band keys also go into one BLOB row (sketches), so
+	// that streaming them to warm an index reads one row per article, not
+	// one per key; lsh keeps one row per key for lookups, with (kind, key,
+	// article_seq) as its primary key instead of a second index. lsh loses
+	// its foreign key: deleting an article must delete its lsh rows by the
+	// keys in its sketches row.
+	func(tx *sql.Tx) error {
+		if _, err := tx.Exec(`
+CREATE TABLE sketches (
+	kind        TEXT NOT NULL,
+	article_seq INTEGER NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+	keys        BLOB NOT NULL, -- little-endian uint64s in band order
+	PRIMARY KEY (kind, article_seq)
+) WITHOUT ROWID;`); err != nil {
+			return err
+		}
+		if err := backfillSketches(tx); err != nil {
+			return err
+		}
+		_, err := tx.Exec(`
+ALTER TABLE lsh RENAME TO lsh_v1;
+CREATE TABLE lsh (
+	kind        TEXT NOT NULL,
+	key         INTEGER NOT NULL, -- uint64 band key, bit-cast to int64
+	article_seq INTEGER NOT NULL,
+	PRIMARY KEY (kind, key, article_seq)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO lsh (kind, key, article_seq) SELECT kind, key, article_seq FROM lsh_v1;
+DROP TABLE lsh_v1;`)
+		return err
+	},
+}
+
+// backfillSketches fills sketches from the version 1 lsh table, whose
+// rows carry their band position.
+func backfillSketches(tx *sql.Tx) error {
+	type sketch struct {
+		kind string
+		seq  int64
+		keys []uint64
+	}
+	rows, err := tx.Query(`SELECT kind, article_seq, key FROM lsh ORDER BY kind, article_seq, pos`)
+	if err != nil {
+		return err
+	}
+	var all []sketch
+	for rows.Next() {
+		var kind string
+		var seq, key int64
+		if err := rows.Scan(&kind, &seq, &key); err != nil {
+			rows.Close()
+			return err
+		}
+		if n := len(all); n == 0 || all[n-1].kind != kind || all[n-1].seq != seq {
+			all = append(all, sketch{kind: kind, seq: seq})
+		}
+		all[len(all)-1].keys = append(all[len(all)-1].keys, uint64(key))
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, sk := range all {
+		if _, err := tx.Exec(`INSERT INTO sketches (kind, article_seq, keys) VALUES (?, ?, ?)`,
+			sk.kind, sk.seq, encodeKeys(sk.keys)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // schemaVersion is the version a fully migrated database is at.

@@ -3,22 +3,25 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/newstrace/newstrace/internal/store"
 )
 
-// sketchBatch is how many band keys one INSERT writes; 4 parameters each
+// lshBatch is how many band keys one INSERT writes; 3 parameters each
 // stay far below SQLite's limit of 32766.
-const sketchBatch = 512
+const lshBatch = 1024
 
-// sketchPage is how many band keys Sketches reads before calling back.
-const sketchPage = 4096
+// sketchPage is how many articles Sketches reads before calling back.
+const sketchPage = 1024
 
-// insertSketches stores the band keys of the article with row seq.
+// insertSketches stores the sketches of the article with row seq. A
+// sketch without keys is not stored.
 func insertSketches(ctx context.Context, tx *sql.Tx, seq int64, sketches []store.Sketch) error {
 	seen := make(map[string]bool, len(sketches))
 	for i, sk := range sketches {
@@ -29,17 +32,25 @@ func insertSketches(ctx context.Context, tx *sql.Tx, seq int64, sketches []store
 			return fmt.Errorf("sketch kind %q given twice", sk.Kind)
 		}
 		seen[sk.Kind] = true
-		for start := 0; start < len(sk.Keys); start += sketchBatch {
-			keys := sk.Keys[start:min(start+sketchBatch, len(sk.Keys))]
+		if len(sk.Keys) == 0 {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sketches (kind, article_seq, keys) VALUES (?, ?, ?)`,
+			sk.Kind, seq, encodeKeys(sk.Keys)); err != nil {
+			return fmt.Errorf("sketch %q: %w", sk.Kind, err)
+		}
+		for start := 0; start < len(sk.Keys); start += lshBatch {
+			keys := sk.Keys[start:min(start+lshBatch, len(sk.Keys))]
 			var b strings.Builder
-			b.WriteString(`INSERT INTO lsh (kind, article_seq, pos, key) VALUES `)
-			args := make([]any, 0, 4*len(keys))
+			// OR IGNORE: a key repeated within one sketch is indexed once.
+			b.WriteString(`INSERT OR IGNORE INTO lsh (kind, key, article_seq) VALUES `)
+			args := make([]any, 0, 3*len(keys))
 			for j, k := range keys {
 				if j > 0 {
 					b.WriteByte(',')
 				}
-				b.WriteString("(?,?,?,?)")
-				args = append(args, sk.Kind, seq, start+j, int64(k))
+				b.WriteString("(?,?,?)")
+				args = append(args, sk.Kind, int64(k), seq)
 			}
 			if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
 				return fmt.Errorf("sketch %q: %w", sk.Kind, err)
@@ -49,10 +60,42 @@ func insertSketches(ctx context.Context, tx *sql.Tx, seq int64, sketches []store
 	return nil
 }
 
+// encodeKeys packs keys as little-endian uint64s.
+func encodeKeys(keys []uint64) []byte {
+	b := make([]byte, 0, 8*len(keys))
+	for _, k := range keys {
+		b = binary.LittleEndian.AppendUint64(b, k)
+	}
+	return b
+}
+
+// decodeKeys is the inverse of encodeKeys.
+func decodeKeys(b []byte) ([]uint64, error) {
+	if len(b)%8 != 0 {
+		return nil, fmt.Errorf("keys blob of %d bytes is not a multiple of 8", len(b))
+	}
+	keys := make([]uint64, len(b)/8)
+	for i := range keys {
+		keys[i] = binary.LittleEndian.Uint64(b[8*i:])
+	}
+	return keys, nil
+}
+
+// candidatesSQL counts, per article, the lsh rows of kind whose key is in
+// a JSON array of keys.
+const candidatesSQL = `
+	SELECT a.id, c.hits FROM (
+		SELECT article_seq, count(*) AS hits FROM lsh
+		WHERE kind = ? AND key IN (SELECT value FROM json_each(?))
+		GROUP BY article_seq
+	) AS c JOIN articles AS a ON a.seq = c.article_seq
+	ORDER BY c.hits DESC, a.id LIMIT ?`
+
 // Candidates returns the articles sharing band keys, most hits first; see
 // store.Store. The keys travel as one JSON array parameter, so any number
-// of them is one statement. INDEXED BY pins the (kind, key) index: without
-// statistics the planner may otherwise scan every key of the kind.
+// of them is one statement; they are deduplicated first, so that counting
+// lsh rows counts distinct shared keys. The statement is prepared once:
+// parsing it is a third of a lookup.
 func (s *Store) Candidates(ctx context.Context, kind string, keys []uint64, limit int) ([]store.Candidate, error) {
 	if len(keys) == 0 {
 		return nil, nil
@@ -61,6 +104,8 @@ func (s *Store) Candidates(ctx context.Context, kind string, keys []uint64, limi
 	for i, k := range keys {
 		signed[i] = int64(k)
 	}
+	slices.Sort(signed)
+	signed = slices.Compact(signed)
 	b, err := json.Marshal(signed)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: candidates: %w", err)
@@ -68,13 +113,7 @@ func (s *Store) Candidates(ctx context.Context, kind string, keys []uint64, limi
 	if limit <= 0 {
 		limit = -1 // SQLite: no limit
 	}
-	rows, err := s.read.QueryContext(ctx, `
-		SELECT a.id, c.hits FROM (
-			SELECT article_seq, count(DISTINCT key) AS hits FROM lsh INDEXED BY lsh_key
-			WHERE kind = ? AND key IN (SELECT value FROM json_each(?))
-			GROUP BY article_seq
-		) AS c JOIN articles AS a ON a.seq = c.article_seq
-		ORDER BY c.hits DESC, a.id LIMIT ?`, kind, string(b), limit)
+	rows, err := s.candidates.QueryContext(ctx, kind, string(b), limit)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: candidates %s: %w", kind, err)
 	}
@@ -93,60 +132,40 @@ func (s *Store) Candidates(ctx context.Context, kind string, keys []uint64, limi
 	return out, nil
 }
 
-// sketchRow is one band key as Sketches reads it.
+// sketchRow is one article's sketch as Sketches reads it.
 type sketchRow struct {
-	seq int64
-	id  string
-	pos int64
-	key int64
+	seq  int64
+	id   string
+	keys []uint64
 }
 
 // Sketches streams every article's keys of one kind; see store.Store. It
-// reads in pages keyed on (seq, pos) and holds no connection while fn
-// runs; an article whose keys span two pages is reported once, whole.
+// reads in pages keyed on seq and holds no connection while fn runs.
 func (s *Store) Sketches(ctx context.Context, kind string, fn func(id string, keys []uint64) error) error {
-	var (
-		curSeq  int64 = math.MinInt64
-		curID   string
-		curKeys []uint64
-		lastPos int64 = -1
-	)
-	flush := func() error {
-		if curKeys == nil {
-			return nil
-		}
-		err := fn(curID, curKeys)
-		curKeys = nil
-		return err
-	}
+	var last int64 = math.MinInt64
 	for {
-		page, err := s.sketchPage(ctx, kind, curSeq, lastPos)
+		page, err := s.sketchPage(ctx, kind, last)
 		if err != nil {
 			return err
 		}
 		for _, r := range page {
-			if r.seq != curSeq {
-				if err := flush(); err != nil {
-					return err
-				}
-				curSeq, curID = r.seq, r.id
-				curKeys = make([]uint64, 0, 32)
+			if err := fn(r.id, r.keys); err != nil {
+				return err
 			}
-			curKeys = append(curKeys, uint64(r.key))
-			lastPos = r.pos
+			last = r.seq
 		}
 		if len(page) < sketchPage {
-			return flush()
+			return nil
 		}
 	}
 }
 
-// sketchPage reads the band keys after (seq, pos).
-func (s *Store) sketchPage(ctx context.Context, kind string, seq, pos int64) ([]sketchRow, error) {
+// sketchPage reads the sketches of the articles after seq.
+func (s *Store) sketchPage(ctx context.Context, kind string, seq int64) ([]sketchRow, error) {
 	rows, err := s.read.QueryContext(ctx, `
-		SELECT l.article_seq, a.id, l.pos, l.key FROM lsh AS l JOIN articles AS a ON a.seq = l.article_seq
-		WHERE l.kind = ? AND (l.article_seq, l.pos) > (?, ?)
-		ORDER BY l.article_seq, l.pos LIMIT ?`, kind, seq, pos, sketchPage)
+		SELECT s.article_seq, a.id, s.keys FROM sketches AS s JOIN articles AS a ON a.seq = s.article_seq
+		WHERE s.kind = ? AND s.article_seq > ?
+		ORDER BY s.article_seq LIMIT ?`, kind, seq, sketchPage)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: sketches %s: %w", kind, err)
 	}
@@ -154,8 +173,12 @@ func (s *Store) sketchPage(ctx context.Context, kind string, seq, pos int64) ([]
 	page := make([]sketchRow, 0, sketchPage)
 	for rows.Next() {
 		var r sketchRow
-		if err := rows.Scan(&r.seq, &r.id, &r.pos, &r.key); err != nil {
+		var blob []byte
+		if err := rows.Scan(&r.seq, &r.id, &blob); err != nil {
 			return nil, fmt.Errorf("sqlite: sketches %s: %w", kind, err)
+		}
+		if r.keys, err = decodeKeys(blob); err != nil {
+			return nil, fmt.Errorf("sqlite: sketches %s: article %s: %w", kind, r.id, err)
 		}
 		page = append(page, r)
 	}

@@ -24,9 +24,11 @@
 //
 // Times are stored as INTEGER Unix nanoseconds in UTC, NULL when zero:
 // compact, indexable and compared as numbers; they come back in UTC. A
-// time outside 1678–2262 cannot be stored and makes Put fail. LSH keys
-// (uint64) are stored as INTEGER by a bit cast to int64. Markers, links and
-// gold labels are JSON text columns.
+// time outside 1678–2262 cannot be stored and makes Put fail. LSH band
+// keys (uint64) are stored twice: per article as a BLOB of little-endian
+// uint64s in band order (table sketches, streamed by Sketches), and one
+// row per key as INTEGER by a bit cast to int64 (table lsh, searched by
+// Candidates). Markers, links and gold labels are JSON text columns.
 package sqlite
 
 import (
@@ -52,6 +54,8 @@ const busyTimeoutMS = 10000
 type Store struct {
 	write *sql.DB // exactly one connection; transactions BEGIN IMMEDIATE
 	read  *sql.DB // query_only pool; the same as write for Memory
+
+	candidates *sql.Stmt // candidatesSQL on read
 }
 
 var _ store.Store = (*Store)(nil)
@@ -86,22 +90,31 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		write.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	if mem {
-		return s, nil
+	if !mem {
+		if s.read, err = openReader(ctx, path, pragmas[:2:2]); err != nil {
+			write.Close()
+			return nil, err
+		}
 	}
-	read, err := sql.Open("sqlite", dsn(path, append(pragmas[:2:2], "query_only(1)")))
+	if s.candidates, err = s.read.PrepareContext(ctx, candidatesSQL); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("sqlite: open %s: prepare: %w", path, err)
+	}
+	return s, nil
+}
+
+// openReader opens the query_only reader pool of a file database.
+func openReader(ctx context.Context, path string, pragmas []string) (*sql.DB, error) {
+	read, err := sql.Open("sqlite", dsn(path, append(pragmas, "query_only(1)")))
 	if err != nil {
-		write.Close()
 		return nil, fmt.Errorf("sqlite: open %s for reading: %w", path, err)
 	}
 	read.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)))
 	if err := read.PingContext(ctx); err != nil {
 		read.Close()
-		write.Close()
 		return nil, fmt.Errorf("sqlite: open %s for reading: %w", path, err)
 	}
-	s.read = read
-	return s, nil
+	return read, nil
 }
 
 // dsn builds a modernc.org/sqlite data source name: a plain path, whose
@@ -118,8 +131,11 @@ func dsn(path string, pragmas []string, extra ...string) string {
 // Close closes the database.
 func (s *Store) Close() error {
 	var err error
+	if s.candidates != nil {
+		err = s.candidates.Close()
+	}
 	if s.read != s.write {
-		err = s.read.Close()
+		err = errors.Join(err, s.read.Close())
 	}
 	return errors.Join(err, s.write.Close())
 }

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -126,5 +127,55 @@ func TestMigrateNewerDatabase(t *testing.T) {
 			s.Close()
 		}
 		t.Errorf("Open of a newer database: %v, want a 'newer' error", err)
+	}
+}
+
+// TestMigrateFromVersion1 upgrades a database written with schema 1, whose
+// lsh rows carried band positions, and reads its sketches back in band
+// order.
+func TestMigrateFromVersion1(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "v1.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrations[0](tx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(`
+		CREATE TABLE schema_version (version INTEGER NOT NULL);
+		INSERT INTO schema_version VALUES (1);
+		INSERT INTO articles (seq, id, text, stored_at) VALUES (1, 'a', 'Texte a.', 0), (2, 'b', 'Texte b.', 0);
+		INSERT INTO lsh (kind, article_seq, pos, key) VALUES
+			('minhash', 1, 1, 20), ('minhash', 1, 0, -1), ('minhash', 1, 2, 30),
+			('minhash', 2, 0, 20), ('xling', 2, 0, 7)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("Open of a version 1 database: %v", err)
+	}
+	defer s.Close()
+	got := map[string][]uint64{}
+	if err := s.Sketches(ctx, "minhash", func(id string, keys []uint64) error { got[id] = keys; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]uint64{"a": {1<<64 - 1, 20, 30}, "b": {20}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Sketches after migration = %v, want %v", got, want)
+	}
+	c, err := s.Candidates(ctx, "minhash", []uint64{20, 30}, 0)
+	if err != nil || fmt.Sprint(c) != "[{a 2} {b 1}]" {
+		t.Errorf("Candidates after migration = %v, %v", c, err)
 	}
 }

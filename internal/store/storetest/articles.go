@@ -394,6 +394,8 @@ func testListFilters(t *testing.T, open Opener) {
 		{"range", store.Query{}.WithSince(day(2)).WithUntil(day(11)), []string{"en-a-5", "fr-b-10", "fr-a-10"}},
 		{"limit", store.Query{}.WithLang("fr").WithLimit(2), []string{"fr-a-1", "fr-b-10"}},
 		{"none", store.Query{}.WithLang("ru"), nil},
+		{"far bounds", store.Query{}.WithSince(time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC)).WithUntil(time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)),
+			[]string{"fr-a-1", "en-a-5", "fr-b-10", "fr-a-10", "de-c-20"}},
 	} {
 		if got := listIDs(t, s, tt.q); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: List = %v, want %v", tt.name, got, tt.want)

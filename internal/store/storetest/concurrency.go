@@ -20,11 +20,11 @@ func testConcurrentPut(t *testing.T, open Opener) {
 				a.URL = fmt.Sprintf("https://w%d.example/%d", w, i)
 				sk := []store.Sketch{{Kind: "minhash", Keys: sketchOf(w*each+i, 16)}}
 				if _, created, err := s.Put(t.Context(), a, sk); err != nil || !created {
-					errs <- fmt.Errorf("Put(%s) = created %v, %v", a.ID, created, err)
+					errs <- fmt.Errorf("put %s: created %v, error %v", a.ID, created, err)
 				}
 				// Readers run alongside the writers.
 				if _, err := s.Candidates(t.Context(), "minhash", sk[0].Keys, 3); err != nil {
-					errs <- fmt.Errorf("Candidates: %w", err)
+					errs <- fmt.Errorf("candidates: %w", err)
 				}
 			}
 		})
