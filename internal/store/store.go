@@ -77,9 +77,11 @@ type SearchHit struct {
 type Store interface {
 	// Put stores a, with its sketches, in one transaction. It is
 	// idempotent: if an article with the same ID, the same canonical URL
-	// (or URL when there is no canonical URL) or the same ContentHash is
-	// already stored, nothing is written and the existing ID is returned
-	// with created=false. If a.ID is empty, Put assigns a new unique ID
+	// (or URL when there is no canonical URL), or the same ContentHash on
+	// the same Site (or where either has no Site) is already stored,
+	// nothing is written and the existing ID is returned with
+	// created=false. The same text on another site is a verbatim copy —
+	// the very evidence newstrace looks for — and is stored. If a.ID is empty, Put assigns a new unique ID
 	// and returns it; a itself is never modified. A failed Put writes
 	// nothing.
 	Put(ctx context.Context, a *article.Article, sketches []Sketch) (id string, created bool, err error)

@@ -91,8 +91,9 @@ func (s *Store) Put(ctx context.Context, a *article.Article, sketches []store.Sk
 
 	// The ID match wins over a URL or hash match with another article.
 	err = tx.QueryRowContext(ctx, `
-		SELECT id FROM articles WHERE id = ?1 OR url_key = ?2 OR content_hash = ?3
-		ORDER BY id = ?1 DESC LIMIT 1`, r.id, r.urlKey, r.contentHash).Scan(&id)
+		SELECT id FROM articles WHERE id = ?1 OR url_key = ?2
+			OR (content_hash = ?3 AND (site = ?4 OR site = '' OR ?4 = ''))
+		ORDER BY id = ?1 DESC LIMIT 1`, r.id, r.urlKey, r.contentHash, a.Site).Scan(&id)
 	switch {
 	case err == nil:
 		return id, false, nil

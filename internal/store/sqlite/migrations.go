@@ -119,6 +119,16 @@ INSERT OR IGNORE INTO lsh (kind, key, article_seq) SELECT kind, key, article_seq
 DROP TABLE lsh_v1;`)
 		return err
 	},
+
+	// 3: the same text on another site is a verbatim copy to keep, not a
+	// duplicate, so content_hash is no longer unique; Put looks it up
+	// together with the site.
+	func(tx *sql.Tx) error {
+		_, err := tx.Exec(`
+DROP INDEX articles_content_hash;
+CREATE INDEX articles_content_hash ON articles (content_hash, site) WHERE content_hash IS NOT NULL;`)
+		return err
+	},
 }
 
 // backfillSketches fills sketches from the version 1 lsh table, whose

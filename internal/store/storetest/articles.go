@@ -273,10 +273,17 @@ func testIdempotentByContentHash(t *testing.T, open Opener) {
 	dup.ContentHash = orig.ContentHash
 	putDuplicate(t, s, orig, dup)
 
+	// The same text on another site is a verbatim copy, kept as evidence.
+	mirror := simple("mirror-site")
+	mirror.URL = "https://mirror.example/y"
+	mirror.Site = "mirror.example"
+	mirror.ContentHash = orig.ContentHash
+	mustPut(t, s, mirror)
+
 	// Articles without a hash never match each other by hash.
 	mustPut(t, s, simple("nohash-1"))
 	mustPut(t, s, simple("nohash-2"))
-	wantCount(t, s, 3)
+	wantCount(t, s, 4)
 }
 
 func testFailedPutKeepsEarlier(t *testing.T, open Opener) {
