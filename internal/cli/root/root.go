@@ -5,9 +5,12 @@ package root
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/newstrace/newstrace/internal/cli/crawlcmd"
 	"github.com/newstrace/newstrace/internal/cli/democmd"
+	"github.com/newstrace/newstrace/internal/cli/evalcmd"
 	"github.com/newstrace/newstrace/internal/cli/factory"
 	"github.com/newstrace/newstrace/internal/cli/ingestcmd"
+	"github.com/newstrace/newstrace/internal/cli/networkcmd"
 	"github.com/newstrace/newstrace/internal/cli/tracecmd"
 )
 
@@ -26,8 +29,11 @@ of what, since when and through which sites, and shows the evidence.`,
 	cmd.PersistentFlags().StringVar(&f.DataDir, "data", f.DataDir, "data directory (store, lexicon); env NEWSTRACE_DATA")
 	cmd.PersistentFlags().StringVar(&f.DBPath, "db", "", "store file (default DATA/newstrace.db)")
 	cmd.AddCommand(
+		crawlcmd.NewCmd(f, nil),
 		democmd.NewCmd(f, nil),
+		evalcmd.NewCmd(f, nil),
 		ingestcmd.NewCmd(f, nil),
+		networkcmd.NewCmd(f, nil),
 		tracecmd.NewCmd(f, nil),
 	)
 	return cmd
