@@ -5,12 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/newstrace/newstrace/internal/sharedtest"
 )
 
 // BenchmarkExtract extracts a few real pages of the
 // article-extraction-benchmark, with and without trafilatura's fallback.
 func BenchmarkExtract(b *testing.B) {
-	dir := filepath.Join(sharedDir(b), "eval", "extraction", "aeb", "html")
+	dir := sharedtest.Path(b, "eval", "extraction", "aeb", "html")
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		b.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newstrace/newstrace/internal/article"
+	"github.com/newstrace/newstrace/internal/sharedtest"
 )
 
 func extractFile(t *testing.T, path string, opts Options) *article.Article {
@@ -139,7 +140,7 @@ func TestExtractNoText(t *testing.T) {
 // TestExtractAEB checks a sample of the article-extraction-benchmark: the
 // start, middle and end of each gold body must come out.
 func TestExtractAEB(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "eval", "extraction", "aeb")
+	dir := sharedtest.Path(t, "eval", "extraction", "aeb")
 	b, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -198,7 +199,7 @@ func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // TestExtractLeMonde checks Mozilla Readability's French case.
 func TestExtractLeMonde(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "eval", "extraction", "readability", "test-pages", "lemonde-1")
+	dir := sharedtest.Path(t, "eval", "extraction", "readability", "test-pages", "lemonde-1")
 	a := extractFile(t, filepath.Join(dir, "source.html"), Options{})
 	var md struct {
 		Title  string `json:"title"`

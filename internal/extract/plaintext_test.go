@@ -3,18 +3,18 @@ package extract
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/newstrace/newstrace/internal/article"
+	"github.com/newstrace/newstrace/internal/sharedtest"
 )
 
 // TestFromTextNews24 reads the motivating case: a French aggregator's
 // machine translation of an RT article, with RT's name still in the title
 // and the republisher's leftovers in the body.
 func TestFromTextNews24(t *testing.T) {
-	path := filepath.Join(sharedDir(t), "fixtures", "news24-fr-otan.txt")
+	path := sharedtest.Path(t, "fixtures", "news24-fr-otan.txt")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)

@@ -11,24 +11,15 @@ import (
 	"github.com/newstrace/newstrace/internal/ingest"
 	"github.com/newstrace/newstrace/internal/lang"
 	"github.com/newstrace/newstrace/internal/provenance"
+	"github.com/newstrace/newstrace/internal/sharedtest"
 	"github.com/newstrace/newstrace/internal/store/sqlite"
 )
-
-// shared returns ../shared from the module root, or skips.
-func shared(b testing.TB) string {
-	b.Helper()
-	dir, _ := filepath.Abs(filepath.Join("..", "..", "..", "shared"))
-	if _, err := os.Stat(dir); err != nil {
-		b.Skip("shared data not found")
-	}
-	return dir
-}
 
 // BenchmarkIngestText ingests plain-text articles (newstest2014's, one
 // file each) into a fresh SQLite store on one worker: extraction,
 // language ID, sketching and storage. Reports docs/s.
 func BenchmarkIngestText(b *testing.B) {
-	arts, err := corpus.ImportNewstest(context.Background(), filepath.Join(shared(b), "eval", "newstest2014"), corpus.Options{})
+	arts, err := corpus.ImportNewstest(context.Background(), sharedtest.Path(b, "eval", "newstest2014"), corpus.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -45,7 +36,7 @@ func BenchmarkIngestText(b *testing.B) {
 // BenchmarkIngestHTML does the same for the 181 real news pages of the
 // article-extraction benchmark (gzip HTML).
 func BenchmarkIngestHTML(b *testing.B) {
-	benchIngest(b, filepath.Join(shared(b), "eval", "extraction", "aeb", "html"), 181)
+	benchIngest(b, sharedtest.Path(b, "eval", "extraction", "aeb", "html"), 181)
 }
 
 func benchIngest(b *testing.B, dir string, docs int) {

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/newstrace/newstrace/internal/sharedtest"
 )
 
 // The accuracy harness reads the public evaluation sets in ../shared/eval:
@@ -43,30 +45,6 @@ type sample struct {
 // evalData holds the samples of one evaluation set.
 type evalData struct {
 	short, long []sample
-}
-
-// sharedDir finds ../shared beside the module root, or skips the test.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("lang: go.mod not found above the package; no shared data")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "eval")); err != nil {
-		tb.Skipf("lang: %s absent; skipping the accuracy harness", shared)
-	}
-	return shared
 }
 
 var (
@@ -322,7 +300,7 @@ var newstestLangs = []string{"en", "fr", "de", "ru", "cs", "hi"}
 //
 //	go test ./internal/lang -run TestAccuracy -v
 func TestAccuracy(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	d := New()
 	detect := func(s string) string { return d.Detect(s).Lang }
 

@@ -14,6 +14,8 @@ import (
 
 	"github.com/abadojack/whatlanggo"
 	"github.com/pemistahl/lingua-go"
+
+	"github.com/newstrace/newstrace/internal/sharedtest"
 )
 
 // whatlangCode maps a whatlanggo result to ISO 639-1.
@@ -30,7 +32,7 @@ func whatlangCode(l whatlanggo.Lang) string {
 // TestCompare runs every candidate over the same data as TestAccuracy
 // and logs one table per candidate and data set.
 func TestCompare(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	nt := loadNewstest(t, shared)
 	wmt := loadWMT22(t, shared)
 	own := loadSentences(t)

@@ -5,13 +5,12 @@ package clitest
 import (
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/newstrace/newstrace/internal/cli/factory"
 	"github.com/newstrace/newstrace/internal/cli/iostreams"
 	"github.com/newstrace/newstrace/internal/cli/root"
+	"github.com/newstrace/newstrace/internal/sharedtest"
 )
 
 // Run executes the newstrace command line args against the data directory
@@ -27,26 +26,9 @@ func Run(t testing.TB, dir string, args ...string) (stdout, stderr *bytes.Buffer
 }
 
 // Shared returns the path of ../shared seen from the module root, or skips
-// the test when it is absent.
+// the test when it is absent. It is sharedtest.Dir under the name the
+// commands' tests already use.
 func Shared(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("shared data not found at %s", shared)
-	}
-	return shared
+	return sharedtest.Dir(t)
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/newstrace/newstrace/internal/article"
+	"github.com/newstrace/newstrace/internal/sharedtest"
 )
 
 func byID(arts []*article.Article) map[string]*article.Article {
@@ -99,7 +100,7 @@ func TestImportNewstestConditions(t *testing.T) {
 }
 
 func TestImportNewstestShared(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "eval", "newstest2014")
+	dir := sharedtest.Path(t, "eval", "newstest2014")
 	arts, conflicts, err := importNewstest(context.Background(), dir, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -177,7 +178,7 @@ func TestImportNewstestShared(t *testing.T) {
 }
 
 func BenchmarkImportNewstest(b *testing.B) {
-	dir := filepath.Join(sharedDir(b), "eval", "newstest2014")
+	dir := sharedtest.Path(b, "eval", "newstest2014")
 	for b.Loop() {
 		if _, err := ImportNewstest(context.Background(), dir, Options{}); err != nil {
 			b.Fatal(err)

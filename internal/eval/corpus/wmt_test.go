@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/newstrace/newstrace/internal/article"
+	"github.com/newstrace/newstrace/internal/sharedtest"
 )
 
 func TestImportWMTFixture(t *testing.T) {
@@ -61,7 +62,7 @@ func TestImportWMTFixture(t *testing.T) {
 }
 
 func TestImportWMTShared(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "eval", "wmt22")
+	dir := sharedtest.Path(t, "eval", "wmt22")
 	// docs × (source + references + systems); en-hr has one document with
 	// an empty source (upi.176275), skipped with its 11 translations.
 	want := map[string]int{
@@ -104,7 +105,7 @@ func TestImportWMTShared(t *testing.T) {
 }
 
 func BenchmarkImportWMT(b *testing.B) {
-	f := filepath.Join(sharedDir(b), "eval", "wmt22", "wmttest2022.ja-en.all.xml")
+	f := sharedtest.Path(b, "eval", "wmt22", "wmttest2022.ja-en.all.xml")
 	for b.Loop() {
 		if _, err := ImportWMT(context.Background(), []string{f}, Options{}); err != nil {
 			b.Fatal(err)

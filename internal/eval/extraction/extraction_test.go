@@ -2,39 +2,16 @@ package extraction
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
-)
 
-// sharedDir returns ../shared next to the module root, or skips.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package; shared data not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(filepath.Dir(dir), "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("shared data not found at %s", shared)
-	}
-	return shared
-}
+	"github.com/newstrace/newstrace/internal/sharedtest"
+)
 
 // TestRunSets scores a few pages of each set, without and with the
 // baseline, and checks that the reports are sane.
 func TestRunSets(t *testing.T) {
-	root := filepath.Join(sharedDir(t), "eval", "extraction")
+	root := sharedtest.Path(t, "eval", "extraction")
 	for _, set := range []string{SetAEB, SetTrafilatura, SetReadability} {
 		for _, base := range []bool{false, true} {
 			done := 0
@@ -62,7 +39,7 @@ func TestRunUnknownSet(t *testing.T) {
 }
 
 func TestRunCancelled(t *testing.T) {
-	root := filepath.Join(sharedDir(t), "eval", "extraction", SetAEB)
+	root := sharedtest.Path(t, "eval", "extraction", SetAEB)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := Run(ctx, SetAEB, root, Options{Limit: 2}); err == nil {

@@ -7,41 +7,17 @@ import (
 	"testing"
 
 	"github.com/newstrace/newstrace/internal/eval/corpus"
+	"github.com/newstrace/newstrace/internal/sharedtest"
 	"github.com/newstrace/newstrace/internal/store/sqlite"
 )
-
-// sharedDir finds ../shared beside the module root, or skips.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("go.mod not found above the package; no ../shared")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "eval", "newstest2014")); err != nil {
-		tb.Skipf("shared data not found at %s", shared)
-	}
-	return shared
-}
 
 // BenchmarkTrace traces every article of newstest2014 (all pairs pooled)
 // against the others, with a new Tracer per iteration so that each one
 // pays for warming the index and preparing the articles, as a run of
 // `newstrace eval` does. Ingest happens once, outside the timer.
 func BenchmarkTrace(b *testing.B) {
-	shared := sharedDir(b)
 	ctx := context.Background()
-	arts, err := corpus.ImportNewstest(ctx, filepath.Join(shared, "eval", "newstest2014"), corpus.Options{})
+	arts, err := corpus.ImportNewstest(ctx, sharedtest.Path(b, "eval", "newstest2014"), corpus.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

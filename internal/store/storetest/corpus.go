@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -18,31 +17,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/newstrace/newstrace/internal/article"
+	"github.com/newstrace/newstrace/internal/sharedtest"
 )
-
-// sharedDir finds ../shared beside the module root, or skips t.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("storetest: no go.mod above the test directory, so no ../shared")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("storetest: shared data not available: %v", err)
-	}
-	return shared
-}
 
 // readNewstest reads the documents of a WMT newstest SGML file as
 // articles: the first segment is the title, each segment a paragraph.
@@ -129,7 +105,7 @@ func accentedWord(text string) string {
 // testCorpus stores the French side of newstest2014 fr-en and finds
 // documents by a diacritic-stripped word of their own text.
 func testCorpus(t *testing.T, open Opener) {
-	path := filepath.Join(sharedDir(t), "eval", "newstest2014", "newstest2014-fren-src.fr.sgm")
+	path := sharedtest.Path(t, "eval", "newstest2014", "newstest2014-fren-src.fr.sgm")
 	docs, err := readNewstest(path, "fr")
 	if err != nil {
 		t.Skipf("storetest: %v", err)
