@@ -7,11 +7,14 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 
 	"github.com/newstrace/newstrace/internal/cli/iostreams"
 	"github.com/newstrace/newstrace/internal/store"
+	"github.com/newstrace/newstrace/internal/store/postgres"
 	"github.com/newstrace/newstrace/internal/store/sqlite"
 )
 
@@ -24,16 +27,45 @@ type Factory struct {
 	// the store's location.
 	DataDir string
 	DBPath  string
+	// PG, when set, is a PostgreSQL DSN: the store is then PostgreSQL
+	// (store/postgres) instead of the SQLite file.
+	PG DSN
 }
 
+// DSN is a PostgreSQL data source name, a URL or keyword/value pairs. As
+// a flag value it prints without its password, so that --help does not
+// show one taken from the environment.
+type DSN string
+
+// String returns the DSN with its password replaced by "xxxxx".
+func (d *DSN) String() string {
+	s := string(*d)
+	if u, err := url.Parse(s); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return dsnPassword.ReplaceAllString(s, "${1}xxxxx")
+}
+
+// dsnPassword finds the password of a keyword/value DSN.
+var dsnPassword = regexp.MustCompile(`(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)`)
+
+// Set sets the DSN; it implements pflag.Value.
+func (d *DSN) Set(s string) error { *d = DSN(s); return nil }
+
+// Type names the flag's value in --help.
+func (d *DSN) Type() string { return "DSN" }
+
 // New returns a Factory on the process's streams, with the data directory
-// from NEWSTRACE_DATA or the XDG data home.
+// from NEWSTRACE_DATA or the XDG data home, and the PostgreSQL DSN from
+// NEWSTRACE_PG_DSN. Only New reads the environment: a Factory built by
+// hand, as in tests, uses SQLite unless PG is set.
 func New() *Factory {
 	ios := iostreams.System()
 	return &Factory{
 		IO:      ios,
 		Logger:  NewLogger(ios.ErrOut, slog.LevelInfo),
 		DataDir: DefaultDataDir(),
+		PG:      DSN(os.Getenv("NEWSTRACE_PG_DSN")),
 	}
 }
 
@@ -70,8 +102,13 @@ func (f *Factory) LexiconPath() string {
 	return filepath.Join(f.DataDir, "lexicon.bin")
 }
 
-// OpenStore opens (creating and migrating if needed) the embedded store.
+// OpenStore opens (creating and migrating if needed) the store: the
+// PostgreSQL database PG names when it is set, else the embedded SQLite
+// file.
 func (f *Factory) OpenStore(ctx context.Context) (store.Store, error) {
+	if f.PG != "" {
+		return postgres.Open(ctx, string(f.PG))
+	}
 	path := f.StorePath()
 	if path != ":memory:" {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

@@ -28,6 +28,7 @@ of what, since when and through which sites, and shows the evidence.`,
 	cmd.SetErr(f.IO.ErrOut)
 	cmd.PersistentFlags().StringVar(&f.DataDir, "data", f.DataDir, "data directory (store, lexicon); env NEWSTRACE_DATA")
 	cmd.PersistentFlags().StringVar(&f.DBPath, "db", "", "store file (default DATA/newstrace.db)")
+	cmd.PersistentFlags().Var(&f.PG, "pg", "PostgreSQL DSN: store in PostgreSQL instead of the SQLite file; env NEWSTRACE_PG_DSN")
 	cmd.AddCommand(
 		crawlcmd.NewCmd(f, nil),
 		democmd.NewCmd(f, nil),
