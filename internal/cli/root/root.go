@@ -12,6 +12,7 @@ import (
 	"github.com/newstrace/newstrace/internal/cli/ingestcmd"
 	"github.com/newstrace/newstrace/internal/cli/networkcmd"
 	"github.com/newstrace/newstrace/internal/cli/tracecmd"
+	"github.com/newstrace/newstrace/internal/cli/watchcmd"
 )
 
 // NewCmd returns the root command with every verb attached.
@@ -36,6 +37,7 @@ of what, since when and through which sites, and shows the evidence.`,
 		ingestcmd.NewCmd(f, nil),
 		networkcmd.NewCmd(f, nil),
 		tracecmd.NewCmd(f, nil),
+		watchcmd.NewCmd(f, nil),
 	)
 	return cmd
 }

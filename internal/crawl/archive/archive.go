@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -73,6 +74,10 @@ type Ref struct {
 type Writer struct {
 	dir string
 	w   *gowarc.WarcFileWriter
+	// mu serialises Write: gowarc switches on uuid's random pool — a
+	// package-level write — each time it builds a record or opens a file,
+	// which races with record IDs drawn by concurrent writes.
+	mu sync.Mutex
 }
 
 // NewWriter creates the archive directory if needed and returns a Writer.
@@ -112,6 +117,8 @@ func NewWriter(opts Options) (*Writer, error) {
 // Write archives ex as a request and a response record and returns where
 // the response record lies.
 func (w *Writer) Write(ex *Exchange) (Ref, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	target := ex.Request.URL.String()
 	date := ex.Date
 	if date.IsZero() {
@@ -164,6 +171,8 @@ func (w *Writer) build(kind gowarc.RecordType, target string, date time.Time, ip
 
 // Rotate closes the current file, if any; the next Write starts a new one.
 func (w *Writer) Rotate() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	if err := w.w.Rotate(); err != nil {
 		return fmt.Errorf("archive: rotate: %w", err)
 	}
@@ -172,6 +181,8 @@ func (w *Writer) Rotate() error {
 
 // Close finishes the current file. Writes after Close fail.
 func (w *Writer) Close() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	return w.w.Close()
 }
 
