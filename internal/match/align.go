@@ -12,6 +12,22 @@ func Compare(q, c *article.Article, opts Options) Result {
 	return ComparePrepared(Prepare(q, opts), Prepare(c, opts), opts)
 }
 
+// ComparePair compares prepared articles by the path their languages call
+// for: CompareTranslation when both languages are known and differ,
+// ComparePrepared otherwise.
+func ComparePair(q, c *Prepared, opts Options) Result {
+	if CrossLingual(q.Article, c.Article) {
+		return CompareTranslation(q, c, opts)
+	}
+	return ComparePrepared(q, c, opts)
+}
+
+// CrossLingual reports whether a and b are in known, different languages.
+func CrossLingual(a, b *article.Article) bool {
+	la, lb := primaryLang(a.Lang), primaryLang(b.Lang)
+	return la != "" && lb != "" && la != lb
+}
+
 // ComparePrepared is Compare on prepared articles. Both must have been
 // prepared with the same Params.Seed and AlignShingle as opts, or nothing
 // aligns and the verdict is None.

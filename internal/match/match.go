@@ -12,9 +12,11 @@
 // republisher split or merged still align, and residue, related links and
 // boilerplate simply stay unaligned.
 //
-// This is the same-language path. Translations need anchors (numbers, names)
-// and lexicon pivots; they will come as a second comparison path beside
-// ComparePrepared, choosing by the two articles' languages.
+// This is the same-language path. Translations take the second path,
+// CompareTranslation: sentences mapped to pivot terms (numbers, names,
+// English stems through a bilingual lexicon, cognate skeletons) and aligned
+// monotonically. ComparePair chooses by the two articles' languages, and
+// XIndex finds candidates across languages by their anchors.
 package match
 
 import "github.com/newstrace/newstrace/internal/fingerprint"
@@ -98,6 +100,38 @@ type Options struct {
 	// MinRelatedTerms is the number of aligned query terms from which a pair
 	// is related (default 8, a short quoted sentence).
 	MinRelatedTerms int
+
+	// Pivot maps words to pivot terms for CompareTranslation; nil means
+	// no lexicon (anchors and cognates only). Prepare keeps it with the
+	// article, so articles compared across languages must be prepared
+	// with the Pivot the caller wants.
+	Pivot *Pivoter
+	// Signals selects the cross-lingual signals (default AllSignals).
+	Signals Signals
+	// SentenceSimilarity is the Dice coefficient of pivot terms from which
+	// two sentences of different languages may align (default 0.2):
+	// parallel sentences share a third to a half of their pivot terms
+	// through a FreeDict lexicon, while sentences of two texts about one
+	// event rarely share more than a name, a number and a common word.
+	SentenceSimilarity float64
+	// LengthPenalty weighs the log ratio of two aligned sentences'
+	// lengths (default 0.05): a translation keeps sentence lengths close.
+	LengthPenalty float64
+	// TranslationCoverage is the share of the query's pivot terms in
+	// aligned sentences from which a pair is a translation (default 0.35);
+	// TranslationOriginCoverage (default 0.6) is the same share of the
+	// candidate's, for a query that renders a shorter text whole.
+	TranslationCoverage, TranslationOriginCoverage float64
+	// MinTranslationTerms is the number of words and numbers in aligned
+	// query sentences below which no pair is a translation (default 8, one
+	// short sentence): a headline of five words cannot show whose it is.
+	MinTranslationTerms int
+	// TranslationStrength is how far above chance the aligned sentence
+	// pairs' similarities must sum for a translation (default 0.7): a
+	// handful of pairs that barely pass SentenceSimilarity, which two
+	// short texts on one subject reach, is not enough, a long run of them
+	// or one close rendering is.
+	TranslationStrength float64
 }
 
 func (o Options) withDefaults() Options {
@@ -122,6 +156,27 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MinRelatedTerms <= 0 {
 		o.MinRelatedTerms = 8
+	}
+	if o.Signals == 0 {
+		o.Signals = AllSignals
+	}
+	if o.SentenceSimilarity <= 0 {
+		o.SentenceSimilarity = 0.2
+	}
+	if o.LengthPenalty <= 0 {
+		o.LengthPenalty = 0.05
+	}
+	if o.TranslationCoverage <= 0 {
+		o.TranslationCoverage = 0.35
+	}
+	if o.TranslationOriginCoverage <= 0 {
+		o.TranslationOriginCoverage = 0.6
+	}
+	if o.MinTranslationTerms <= 0 {
+		o.MinTranslationTerms = 8
+	}
+	if o.TranslationStrength <= 0 {
+		o.TranslationStrength = 0.7
 	}
 	return o
 }

@@ -2,6 +2,7 @@ package match
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/newstrace/newstrace/internal/article"
 	"github.com/newstrace/newstrace/internal/fingerprint"
@@ -29,6 +30,12 @@ type Prepared struct {
 	postings []posting
 	terms    int // terms in all sentences
 	key      prepKey
+
+	// The cross-lingual analysis, computed on first use.
+	pivot   *Pivoter
+	signals Signals
+	xonce   sync.Once
+	x       *xprep
 }
 
 // sentence is one sentence of a paragraph.
@@ -59,6 +66,8 @@ func Prepare(a *article.Article, opts Options) *Prepared {
 		Article:    a,
 		Paragraphs: a.Paragraphs(),
 		key:        prepKey{seed: opts.Params.Seed, align: opts.AlignShingle},
+		pivot:      opts.Pivot,
+		signals:    opts.Signals,
 	}
 	// Analyse the whole text in one pass (stems are memoised per call),
 	// then cut the terms into sentences; Sentences breaks at line ends, so

@@ -73,6 +73,12 @@ const (
 	SignalTitleSuffix = "title_suffix"
 	SignalSourceLink  = "source_link"
 	SignalCanonical   = "canonical_elsewhere"
+	// SignalStandout: a short text aligned with its origin far better
+	// than with any other candidate (see promoteStandout).
+	SignalStandout = "standout_match"
+	// SignalChain: the origin was reached through an intermediate copy
+	// or translation (see Tracer.upstream).
+	SignalChain = "chain"
 )
 
 func refOf(a *article.Article) *Ref {

@@ -1,8 +1,11 @@
 // Package provenance answers, for one article, where it comes from: it
-// retrieves candidates from the LSH index, has match align and judge each,
-// and resolves the origin among the articles that share its text, with the
-// signals that decided it (publication times, residue markers, a source
-// named in the title, explicit source links).
+// retrieves candidates from two indexes — MinHash LSH bands for copies in
+// the article's own language, pivot-term postings for translations from
+// other languages (both stored as store sketches and warmed into memory) —
+// has match align and judge each, and resolves the origin among the
+// articles that share its text, with the signals that decided it
+// (publication times, residue markers, a source named in the title,
+// explicit source links, a chain through an intermediate copy).
 package provenance
 
 import (
@@ -15,6 +18,7 @@ import (
 	"time"
 
 	"github.com/newstrace/newstrace/internal/article"
+	"github.com/newstrace/newstrace/internal/lexicon"
 	"github.com/newstrace/newstrace/internal/match"
 	"github.com/newstrace/newstrace/internal/store"
 )
@@ -25,6 +29,16 @@ type Options struct {
 	// Candidates is how many index candidates are aligned per query
 	// (default 20).
 	Candidates int
+	// Lexicon maps words to English for cross-lingual matching; nil
+	// leaves anchors and cognates only, with lower recall. Ignored when
+	// Match.Pivot is set.
+	Lexicon *lexicon.Lexicon
+	// XCandidates is how many cross-lingual candidates are aligned per
+	// query (default 10).
+	XCandidates int
+	// Window restricts cross-lingual candidates to those published within
+	// it of the query, either way (default 30 days; negative: no limit).
+	Window time.Duration
 }
 
 // Tracer traces articles against a store. It keeps the store's LSH bands
@@ -32,9 +46,10 @@ type Options struct {
 // so tracing many articles reads each stored article once. A Tracer is
 // safe for concurrent use.
 type Tracer struct {
-	st    store.Store
-	opts  Options
-	index *match.Index
+	st     store.Store
+	opts   Options
+	index  *match.Index
+	xindex *match.XIndex
 
 	mu       sync.RWMutex
 	prepared map[string]*match.Prepared
@@ -46,10 +61,17 @@ func NewTracer(ctx context.Context, st store.Store, opts Options) (*Tracer, erro
 	if opts.Candidates <= 0 {
 		opts.Candidates = 20
 	}
+	if opts.XCandidates <= 0 {
+		opts.XCandidates = 10
+	}
+	if opts.Match.Pivot == nil {
+		opts.Match.Pivot = match.NewPivoter(opts.Lexicon)
+	}
 	t := &Tracer{
 		st:       st,
 		opts:     opts,
 		index:    match.NewIndex(opts.Match.Params),
+		xindex:   match.NewXIndex(),
 		prepared: make(map[string]*match.Prepared),
 	}
 	err := st.Sketches(ctx, SketchMinHash, func(id string, keys []uint64) error {
@@ -59,14 +81,24 @@ func NewTracer(ctx context.Context, st store.Store, opts Options) (*Tracer, erro
 	if err != nil {
 		return nil, fmt.Errorf("provenance: warm index: %w", err)
 	}
+	err = st.Sketches(ctx, SketchXling, func(id string, keys []uint64) error {
+		t.xindex.Add(id, keys)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("provenance: warm cross-lingual index: %w", err)
+	}
 	return t, nil
 }
 
 // Add indexes an article stored after the Tracer was built.
 func (t *Tracer) Add(id string, sketches []store.Sketch) {
 	for _, s := range sketches {
-		if s.Kind == SketchMinHash {
+		switch s.Kind {
+		case SketchMinHash:
 			t.index.Add(id, s.Keys)
+		case SketchXling:
+			t.xindex.Add(id, s.Keys)
 		}
 	}
 }
@@ -95,23 +127,50 @@ func (t *Tracer) trace(ctx context.Context, q *match.Prepared) (*Report, error) 
 	a := q.Article
 	rep := newReport(a)
 	var found []compared
-	for _, c := range t.index.Candidates(q.Bands(), t.opts.Candidates+1) {
-		if c.ID == a.ID {
-			continue
+	seen := map[string]bool{a.ID: true}
+	compare := func(id string) error {
+		if seen[id] {
+			return nil
 		}
-		cp, err := t.get(ctx, c.ID)
+		seen[id] = true
+		cp, err := t.get(ctx, id)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if a.ContentHash != "" && cp.Article.ContentHash == a.ContentHash && cp.Article.ID == a.ID {
-			continue
-		}
-		res := match.ComparePrepared(q, cp, t.opts.Match)
+		res := match.ComparePair(q, cp, t.opts.Match)
 		if res.Verdict != match.None {
 			found = append(found, compared{cp, res})
 		}
+		return nil
 	}
+	for _, c := range t.index.Candidates(q.Bands(), t.opts.Candidates+1) {
+		if err := compare(c.ID); err != nil {
+			return nil, err
+		}
+	}
+	xq := match.XQuery{Window: t.opts.Window, Limit: t.opts.XCandidates}
+	for _, c := range t.xindex.Candidates(match.XlingKeys(q), xq) {
+		if err := compare(c.ID); err != nil {
+			return nil, err
+		}
+	}
+	standout := promoteStandout(a, found)
 	origin, signals := resolve(a, found)
+	if standout != "" && origin != nil && origin.res.Verdict == match.Translation && standout == origin.p.Article.ID {
+		signals = append(signals, Signal{Kind: SignalStandout, Detail: fmt.Sprintf(
+			"too short for the sentence evidence alone, but aligned with %s far better than with any other candidate", standout)})
+	}
+	if origin != nil {
+		up, err := t.upstream(ctx, q, origin, found)
+		if err != nil {
+			return nil, err
+		}
+		if up != nil {
+			signals = append(signals, Signal{Kind: SignalChain, Detail: fmt.Sprintf(
+				"%s, which this article derives from, itself derives from the earlier %s", origin.p.Article.ID, up.p.Article.ID)})
+			origin = up
+		}
+	}
 	rep.Signals = append(rep.Signals, signals...)
 	for _, f := range found {
 		if origin != nil && f.p == origin.p {
@@ -129,6 +188,124 @@ func (t *Tracer) trace(ctx context.Context, q *match.Prepared) (*Report, error) 
 	}
 	return rep, nil
 }
+
+// Standout thresholds: a cross-lingual candidate whose aligned sentences
+// cover standoutCoverage of both texts, with a score standoutMargin times
+// that of the next cross-lingual candidate, is a translation even when the
+// texts are too short for CompareTranslation's absolute evidence.
+const (
+	standoutCoverage = 0.5
+	standoutMargin   = 2.0
+)
+
+// promoteStandout turns the best cross-lingual Related candidate into a
+// Translation when no cross-lingual candidate is one already and it stands
+// out from the others, as a short text and its translation do; it returns
+// the promoted candidate's id, or "". Comparing with the other candidates
+// is a margin criterion, as in bitext mining: two short texts on one
+// subject share words, but a text shares far more with its translation than
+// with anything else.
+func promoteStandout(a *article.Article, found []compared) string {
+	best, second := -1, 0.0
+	for i, f := range found {
+		if !match.CrossLingual(a, f.p.Article) {
+			continue
+		}
+		if f.res.Verdict == match.Translation {
+			return ""
+		}
+		switch {
+		case best < 0 || f.res.Score > found[best].res.Score:
+			if best >= 0 {
+				second = found[best].res.Score
+			}
+			best = i
+		case f.res.Score > second:
+			second = f.res.Score
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	f := &found[best]
+	if f.res.Coverage < standoutCoverage || f.res.OriginCoverage < standoutCoverage || f.res.Score < standoutMargin*second {
+		return ""
+	}
+	f.res.Verdict = match.Translation
+	return f.p.Article.ID
+}
+
+// upstream follows a chain: when the resolved origin o, a copy in the
+// query's language, itself translates an earlier article, that article is
+// the origin, as when a machine translation resolves to a sibling
+// translation in its own language whose original the query matches only
+// loosely or not at all. The earlier article is sought among the
+// query's candidates first (those it shares text with), then among o's own
+// cross-lingual candidates. It returns nil when o has no such upstream, and
+// otherwise the upstream article compared with the query.
+func (t *Tracer) upstream(ctx context.Context, q *match.Prepared, o *compared, found []compared) (*compared, error) {
+	// Only a same-language copy is followed up to a translated original:
+	// machine translations of one text by several systems copy each other
+	// closely, and the text they all render is their common origin. A
+	// cross-lingual origin is a translation's origin already, and
+	// following it further would spread one wrong match to all its
+	// translations.
+	if match.CrossLingual(q.Article, o.p.Article) {
+		return nil, nil
+	}
+	var best *match.Prepared
+	consider := func(p *match.Prepared) {
+		if p == o.p || p == q || !earlier(p.Article.PublishedAt, o.p.Article.PublishedAt) || !match.CrossLingual(q.Article, p.Article) {
+			return
+		}
+		if best != nil && !earlier(p.Article.PublishedAt, best.Article.PublishedAt) {
+			return
+		}
+		if derives(match.ComparePair(o.p, p, t.opts.Match).Verdict) {
+			best = p
+		}
+	}
+	for i := range found {
+		if found[i].res.Verdict != match.None {
+			consider(found[i].p)
+		}
+	}
+	if best == nil {
+		xq := match.XQuery{Window: t.opts.Window, Limit: t.opts.XCandidates}
+		for _, c := range t.xindex.Candidates(match.XlingKeys(o.p), xq) {
+			cp, err := t.get(ctx, c.ID)
+			if err != nil {
+				return nil, err
+			}
+			consider(cp)
+		}
+	}
+	if best == nil {
+		return nil, nil
+	}
+	res := match.ComparePair(q, best, t.opts.Match)
+	if !derives(res.Verdict) {
+		// The query derives from best through o: name the relation the
+		// languages make it.
+		res.Verdict = match.Copy
+		if match.CrossLingual(q.Article, best.Article) {
+			res.Verdict = match.Translation
+		}
+		if len(res.Evidence) == 0 {
+			res.Evidence = o.res.Evidence
+		}
+	}
+	return &compared{best, res}, nil
+}
+
+// earlier reports whether t is known to be before ref.
+func earlier(t, ref time.Time) bool {
+	return !t.IsZero() && !ref.IsZero() && t.Before(ref)
+}
+
+// nearBest is the share of the best eligible score a candidate needs to be
+// considered as the origin.
+const nearBest = 0.6
 
 // derives reports whether a verdict claims the query was made from the
 // candidate, as opposed to merely sharing some words with it.
@@ -155,6 +332,14 @@ func resolve(a *article.Article, found []compared) (*compared, []Signal) {
 	if len(eligible) == 0 {
 		return nil, querySignals(a, nil)
 	}
+	// A weak match published earlier must not outrank a strong one: keep
+	// the candidates that score near the best. The original of a chain or
+	// of siblings scores about as well as the copies it leads to.
+	top := 0.0
+	for _, f := range eligible {
+		top = max(top, f.res.Score)
+	}
+	eligible = slices.DeleteFunc(eligible, func(f compared) bool { return f.res.Score < nearBest*top })
 	slices.SortStableFunc(eligible, func(x, y compared) int {
 		xt, yt := x.p.Article.PublishedAt, y.p.Article.PublishedAt
 		switch {

@@ -50,3 +50,33 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAnchors checks that anchors lie within the input in order, that
+// name keys are skeletons of two or three sound classes, and that Latin
+// and Skeleton never panic on any term.
+func FuzzAnchors(f *testing.F) {
+	for _, s := range []string{"Vladimir Putin met NATO in Moscow on 3 May 2024.", "Путин, 1 000 солдат.", "मास्को में पुतिन।", "Ὀδυσσεύς", "\xff A B", "x. Y Z"} {
+		f.Add(s)
+	}
+	langs := []*Analyzer{ForLang("fr"), ForLang("en"), ForLang("ru"), ForLang("hi")}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, a := range langs {
+			end := 0
+			for _, an := range a.Anchors(s) {
+				if an.Start < end || an.End <= an.Start || an.End > len(s) {
+					t.Fatalf("%s: anchor %+v out of order or bounds in %q", a.Lang, an, s)
+				}
+				end = an.End
+				if an.Kind == AnchorName && (len(an.Key) < 2 || len(an.Key) > maxSkeleton) {
+					t.Fatalf("%s: name key %q of %q is no skeleton", a.Lang, an.Key, s[an.Start:an.End])
+				}
+			}
+		}
+		for _, w := range strings.Fields(s) {
+			_ = Latin(Fold(w))
+			if k := SkeletonN(Fold(w), 6); len(k) > 6 {
+				t.Fatalf("SkeletonN(%q, 6) = %q", w, k)
+			}
+		}
+	})
+}

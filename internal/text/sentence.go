@@ -12,8 +12,9 @@ import (
 // upper-case letter, a digit or an opening quote, and the word before a "."
 // is not an abbreviation ("Mr.", "M.", "Dr.", "z.B.") or an initial ("J.").
 // A line break always ends a sentence, since headlines, datelines and
-// residue lines ("READ MORE:") stand on their own line. CJK full stops end
-// a sentence without a following space. Spans are trimmed of white space;
+// residue lines ("READ MORE:") stand on their own line. CJK full stops, the
+// Devanagari danda (।) and the Arabic question mark end a sentence whatever
+// follows. Spans are trimmed of white space;
 // empty ones are left out.
 func Sentences(s string) []Span {
 	var out []Span
@@ -33,7 +34,7 @@ func Sentences(s string) []Span {
 			i += n
 			start = i
 			continue
-		case r == '。' || r == '！' || r == '？':
+		case r == '。' || r == '！' || r == '？' || r == '।' || r == '॥' || r == '؟' || r == '۔':
 			j := skipClosers(s, i+n)
 			add(j)
 			i = j

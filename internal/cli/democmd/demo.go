@@ -19,6 +19,7 @@ import (
 
 	"github.com/newstrace/newstrace/internal/article"
 	"github.com/newstrace/newstrace/internal/cli/factory"
+	"github.com/newstrace/newstrace/internal/cli/lexiconcmd"
 	"github.com/newstrace/newstrace/internal/cli/tracecmd"
 	"github.com/newstrace/newstrace/internal/demo"
 	"github.com/newstrace/newstrace/internal/ingest"
@@ -82,16 +83,20 @@ func Run(ctx context.Context, opts *Options) error {
 	defer st.Close()
 
 	f := opts.F
+	lex, err := lexiconcmd.Load(ctx, f, f.IO.ErrOut)
+	if err != nil {
+		return err
+	}
 	stats, err := ingest.Run(ctx, []string{corpus}, ingest.Options{
 		Store:    st,
-		Sketcher: provenance.NewSketcher(),
+		Sketcher: provenance.NewSketcherWithLexicon(lex),
 		Lang:     lang.New(),
 		OnError:  func(err error) { f.Logger.Warn("Skipping demo record", slog.Any("error", err)) },
 	})
 	if err != nil {
 		return err
 	}
-	tr, err := provenance.NewTracer(ctx, st, provenance.Options{})
+	tr, err := provenance.NewTracer(ctx, st, provenance.Options{Lexicon: lex})
 	if err != nil {
 		return err
 	}

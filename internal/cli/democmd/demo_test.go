@@ -55,13 +55,15 @@ func TestDemoFindsTrueOrigins(t *testing.T) {
 		}
 		g := rec.Gold
 		switch {
-		case g.Relation == "translation":
-			// Checked once cross-lingual matching lands; see issue 3.
 		case g.Origin != "":
 			if r.Origin == nil || r.Origin.ID != g.Origin {
 				t.Errorf("%s (%s): origin %+v, want %s", rec.ID, g.Relation, r.Origin, g.Origin)
 			}
-			if !strings.Contains(r.Verdict, "copy") {
+			if g.Relation == "translation" {
+				if r.Verdict != "translation" {
+					t.Errorf("%s: verdict %q, want translation", rec.ID, r.Verdict)
+				}
+			} else if !strings.Contains(r.Verdict, "copy") {
 				t.Errorf("%s: verdict %q, want copy or edited_copy", rec.ID, r.Verdict)
 			}
 		default:

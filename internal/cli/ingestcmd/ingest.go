@@ -11,6 +11,7 @@ import (
 
 	"github.com/newstrace/newstrace/internal/article"
 	"github.com/newstrace/newstrace/internal/cli/factory"
+	"github.com/newstrace/newstrace/internal/cli/lexiconcmd"
 	"github.com/newstrace/newstrace/internal/cli/progress"
 	"github.com/newstrace/newstrace/internal/ingest"
 	"github.com/newstrace/newstrace/internal/ingest/source"
@@ -63,10 +64,14 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	lex, err := lexiconcmd.Load(ctx, f, f.IO.ErrOut)
+	if err != nil {
+		return err
+	}
 	bar := progress.New(f.IO.ErrOut, f.IO.ErrTTY, "ingest", total)
 	stats, err := ingest.Run(ctx, opts.Paths, ingest.Options{
 		Store:    st,
-		Sketcher: provenance.NewSketcher(),
+		Sketcher: provenance.NewSketcherWithLexicon(lex),
 		Lang:     lang.New(),
 		Workers:  opts.Workers,
 		OnError: func(err error) {

@@ -10,6 +10,7 @@ import (
 	"github.com/newstrace/newstrace/internal/cli/evalcmd"
 	"github.com/newstrace/newstrace/internal/cli/factory"
 	"github.com/newstrace/newstrace/internal/cli/ingestcmd"
+	"github.com/newstrace/newstrace/internal/cli/lexiconcmd"
 	"github.com/newstrace/newstrace/internal/cli/networkcmd"
 	"github.com/newstrace/newstrace/internal/cli/tracecmd"
 	"github.com/newstrace/newstrace/internal/cli/watchcmd"
@@ -35,6 +36,7 @@ of what, since when and through which sites, and shows the evidence.`,
 		democmd.NewCmd(f, nil),
 		evalcmd.NewCmd(f, nil),
 		ingestcmd.NewCmd(f, nil),
+		lexiconcmd.NewCmd(f, nil),
 		networkcmd.NewCmd(f, nil),
 		tracecmd.NewCmd(f, nil),
 		watchcmd.NewCmd(f, nil),

@@ -12,6 +12,7 @@ import (
 
 	"github.com/newstrace/newstrace/internal/article"
 	"github.com/newstrace/newstrace/internal/cli/factory"
+	"github.com/newstrace/newstrace/internal/cli/lexiconcmd"
 	"github.com/newstrace/newstrace/internal/ingest"
 	"github.com/newstrace/newstrace/internal/ingest/source"
 	"github.com/newstrace/newstrace/internal/lang"
@@ -57,14 +58,20 @@ func Run(ctx context.Context, opts *Options) error {
 		return err
 	}
 	defer st.Close()
-	tr, err := provenance.NewTracer(ctx, st, provenance.Options{})
+	a, err := resolveTarget(ctx, st, opts.Target)
 	if err != nil {
 		return err
 	}
-	var rep *provenance.Report
-	if a, err := resolveTarget(ctx, st, opts.Target); err != nil {
+	lex, err := lexiconcmd.Load(ctx, f, f.IO.ErrOut)
+	if err != nil {
 		return err
-	} else if rep, err = tr.Trace(ctx, a); err != nil {
+	}
+	tr, err := provenance.NewTracer(ctx, st, provenance.Options{Lexicon: lex})
+	if err != nil {
+		return err
+	}
+	rep, err := tr.Trace(ctx, a)
+	if err != nil {
 		return err
 	}
 	if opts.JSON {

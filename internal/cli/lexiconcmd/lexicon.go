@@ -1,0 +1,232 @@
+// Package lexiconcmd implements `newstrace lexicon import`, which turns the
+// FreeDict dictionaries installed on the host (and plain TSV word lists)
+// into the compact lexicon file of the data directory, and Load, which the
+// commands that trace use to read it back.
+package lexiconcmd
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"log/slog"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/newstrace/newstrace/internal/cli/factory"
+	"github.com/newstrace/newstrace/internal/lexicon"
+)
+
+// DefaultDictDir is where Debian's dict-freedict-* packages install.
+const DefaultDictDir = "/usr/share/dictd"
+
+// Options are the inputs of `newstrace lexicon import`.
+type Options struct {
+	F *factory.Factory
+	// Dir is the dictd directory to import; "" skips it when TSV is set.
+	Dir string
+	// TSV lists word lists to add, each from From to To.
+	TSV      []string
+	From, To string
+	// Output overrides the factory's LexiconPath.
+	Output string
+}
+
+// NewCmd returns the lexicon command with its import subcommand.
+func NewCmd(f *factory.Factory, runF func(context.Context, *Options) error) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "lexicon",
+		Short: "Manage the bilingual lexicon used to match translations",
+	}
+	opts := &Options{F: f}
+	imp := &cobra.Command{
+		Use:   "import [--dir DIR] [--tsv FILE --from xx --to en]",
+		Short: "Build the lexicon from installed FreeDict dictionaries and TSV word lists",
+		Long: `Import reads every FreeDict dictionary in dictd format with English on one
+side (Debian: apt-get install dict-freedict-fra-eng dict-freedict-deu-eng …)
+and any TSV word lists given, merges them and writes the lexicon to the data
+directory, where trace, demo, ingest and eval find it. The dictionaries are
+GPL: newstrace reads them where they are installed and never ships them.`,
+		Example: `  newstrace lexicon import
+  newstrace lexicon import --tsv extra-ru.tsv --from ru --to en`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(opts.TSV) > 0 && (opts.From == "" || opts.To == "") {
+				return errors.New("lexicon import: --tsv needs --from and --to")
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return Run(cmd.Context(), opts)
+		},
+	}
+	imp.Flags().StringVar(&opts.Dir, "dir", DefaultDictDir, "directory of FreeDict .index and .dict.dz files (\"\" to skip)")
+	imp.Flags().StringArrayVar(&opts.TSV, "tsv", nil, "tab-separated word list to add (repeatable)")
+	imp.Flags().StringVar(&opts.From, "from", "", "language of the TSV headwords")
+	imp.Flags().StringVar(&opts.To, "to", "", "language of the TSV translations")
+	imp.Flags().StringVarP(&opts.Output, "output", "o", "", "lexicon file to write (default DATA/lexicon.bin)")
+	cmd.AddCommand(imp)
+	return cmd
+}
+
+// Run imports the dictionaries and word lists and writes the lexicon.
+func Run(ctx context.Context, opts *Options) error {
+	f := opts.F
+	var parts []*lexicon.Lexicon
+	if opts.Dir != "" {
+		l, warnings, err := lexicon.ImportDir(ctx, opts.Dir)
+		for _, w := range warnings {
+			f.Logger.Warn("Dictionary", slog.String("detail", w))
+		}
+		if err != nil && len(opts.TSV) == 0 {
+			return err
+		}
+		if l != nil {
+			parts = append(parts, l)
+		}
+	}
+	for _, path := range opts.TSV {
+		r, err := os.Open(path)
+		if err != nil {
+			return fmt.Errorf("lexicon import: %w", err)
+		}
+		l, err := lexicon.ImportTSV(ctx, r, opts.From, opts.To)
+		r.Close()
+		if err != nil {
+			return fmt.Errorf("lexicon import: %s: %w", path, err)
+		}
+		parts = append(parts, l)
+	}
+	if len(parts) == 0 {
+		return errors.New("lexicon import: nothing to import")
+	}
+	lex := lexicon.Merge(parts...)
+	out := opts.Output
+	if out == "" {
+		out = f.LexiconPath()
+	}
+	if err := write(out, lex); err != nil {
+		return err
+	}
+	stats := lex.Stats()
+	var langs []string
+	for _, l := range slices.Sorted(maps.Keys(stats)) {
+		langs = append(langs, fmt.Sprintf("%s %d", l, stats[l]))
+	}
+	fmt.Fprintf(f.IO.Out, "wrote %s: %s headwords\n", out, strings.Join(langs, ", "))
+	return nil
+}
+
+// write writes lex to path through a temporary file, so a reader never
+// sees half a lexicon.
+func write(path string, lex *lexicon.Lexicon) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("lexicon import: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := lex.Write(&buf); err != nil {
+		return fmt.Errorf("lexicon import: %w", err)
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("lexicon import: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("lexicon import: %w", err)
+	}
+	return nil
+}
+
+// MissingWarning is what Load prints when no lexicon can be had.
+const MissingWarning = "lexicon missing: cross-lingual recall is lower (run: newstrace lexicon import)"
+
+// Load returns the lexicon for matching translations: the data directory's
+// file when present; otherwise the dictionaries installed in
+// DefaultDictDir, imported once per set of installed dictionaries (seconds)
+// and kept in the user's cache directory for the next command; otherwise nil
+// after one warning on warn, and the caller carries on with anchors and
+// cognates only. Only a lexicon file that exists but cannot be read is an
+// error.
+func Load(ctx context.Context, f *factory.Factory, warn io.Writer) (*lexicon.Lexicon, error) {
+	cache := ""
+	if dir, err := os.UserCacheDir(); err == nil {
+		cache = filepath.Join(dir, "newstrace")
+	}
+	return load(ctx, f.LexiconPath(), DefaultDictDir, cache, warn)
+}
+
+func load(ctx context.Context, path, dictDir, cacheDir string, warn io.Writer) (*lexicon.Lexicon, error) {
+	if l, err := readFile(path); err == nil || !errors.Is(err, os.ErrNotExist) {
+		return l, err
+	}
+	if dictDir != "" {
+		cached := ""
+		if key, ok := dictKey(dictDir); ok && cacheDir != "" {
+			cached = filepath.Join(cacheDir, "lexicon-"+key+".bin")
+			if l, err := readFile(cached); err == nil {
+				return l, nil
+			}
+		}
+		if l, _, err := lexicon.ImportDir(ctx, dictDir); err == nil {
+			if cached != "" {
+				_ = write(cached, l) // a cache that cannot be written is no error
+			}
+			return l, nil
+		} else if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+	}
+	if warn != nil {
+		fmt.Fprintln(warn, MissingWarning)
+	}
+	return nil, nil
+}
+
+// readFile reads a lexicon file; a missing file is an error wrapping
+// os.ErrNotExist.
+func readFile(path string) (*lexicon.Lexicon, error) {
+	r, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	defer r.Close()
+	l, err := lexicon.Read(r)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %s: %w", path, err)
+	}
+	return l, nil
+}
+
+// dictKey names the set of dictionaries installed in dir by their names,
+// sizes and times, so that installing or updating one invalidates the
+// cached import.
+func dictKey(dir string) (string, bool) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return "", false
+	}
+	h := fnv.New64a()
+	n := 0
+	for _, e := range ents {
+		if !strings.HasPrefix(e.Name(), "freedict-") {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		fmt.Fprintf(h, "%s %d %d\n", e.Name(), info.Size(), info.ModTime().UnixNano())
+		n++
+	}
+	return fmt.Sprintf("%016x", h.Sum64()), n > 0
+}

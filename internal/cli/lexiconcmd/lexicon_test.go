@@ -1,0 +1,52 @@
+package lexiconcmd_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newstrace/newstrace/internal/cli/clitest"
+	"github.com/newstrace/newstrace/internal/lexicon"
+)
+
+// writeTSV writes a fictional French word list for the tests.
+func writeTSV(t *testing.T, dir string) string {
+	t.Helper()
+	path := filepath.Join(dir, "fr-en.tsv")
+	if err := os.WriteFile(path, []byte("# test list\nbarrage\tdam\nmaire\tmayor\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestImportTSV(t *testing.T) {
+	dir := t.TempDir()
+	tsv := writeTSV(t, dir)
+	out, _, err := clitest.Run(t, dir, "lexicon", "import", "--dir", "", "--tsv", tsv, "--from", "fr", "--to", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "fr 2") {
+		t.Errorf("output %q does not count 2 French headwords", out.String())
+	}
+	f, err := os.Open(filepath.Join(dir, "lexicon.bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	lex, err := lexicon.Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := lex.ToEnglish("fr", "barrage"); len(got) == 0 || got[0] != "dam" {
+		t.Errorf("ToEnglish(fr, barrage) = %v, want [dam]", got)
+	}
+}
+
+func TestImportNeedsLanguages(t *testing.T) {
+	dir := t.TempDir()
+	if _, _, err := clitest.Run(t, dir, "lexicon", "import", "--tsv", writeTSV(t, dir)); err == nil {
+		t.Error("--tsv without --from/--to: no error")
+	}
+}

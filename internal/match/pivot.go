@@ -1,0 +1,223 @@
+package match
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/newstrace/newstrace/internal/lexicon"
+	"github.com/newstrace/newstrace/internal/text"
+)
+
+// Signals selects what the cross-lingual comparison looks at; each is a
+// bit, so that an evaluation can measure what one signal adds. The zero
+// value means AllSignals.
+type Signals uint8
+
+// Signals of the cross-lingual comparison.
+const (
+	// SignalAnchors: numbers and proper names (text.Anchors), the
+	// landmarks any translation keeps.
+	SignalAnchors Signals = 1 << iota
+	// SignalLexicon: words mapped to English stems through the bilingual
+	// lexicon.
+	SignalLexicon
+	// SignalCognates: the skeleton of every content word, so that
+	// cognates ("président", "президент", "president") and words the
+	// lexicon lacks still meet.
+	SignalCognates
+	// SignalStructure: a monotonic sentence alignment with a length prior
+	// (Gale–Church style) instead of each sentence's best match anywhere.
+	SignalStructure
+
+	AllSignals = SignalAnchors | SignalLexicon | SignalCognates | SignalStructure
+)
+
+// Pivot prefixes keep the kinds of pivot terms apart.
+const (
+	pivotNumber  = "n:" // canonical number
+	pivotWord    = "w:" // English stem
+	pivotSkel    = "s:" // skeleton of a name
+	pivotCognate = "c:" // longer skeleton of a cognate
+)
+
+// Cognate skeletons keep up to cognateClasses consonant classes and need
+// minCognateClasses: "kmpn" (company, компания) is specific, "pr" is not.
+const (
+	cognateClasses    = 6
+	minCognateClasses = 4
+)
+
+// maxTranslations is how many English words of a lexicon entry become
+// pivot terms: the first senses, which the lexicon ranks best.
+const maxTranslations = 3
+
+// maxPivotCache bounds a Pivoter's memo of word lookups; a news vocabulary
+// fills a fraction of it.
+const maxPivotCache = 1 << 20
+
+// Pivoter maps the words of any language to pivot terms that a translation
+// shares with its original: English stems through the lexicon, skeletons of
+// names and cognates, canonical numbers. It memoises lookups, since news
+// repeats its vocabulary, and is safe for concurrent use. A nil lexicon is
+// allowed: the lexicon signal is then simply absent.
+type Pivoter struct {
+	lex *lexicon.Lexicon
+	en  *text.Analyzer
+
+	mu    sync.RWMutex
+	cache map[string][]string // lang "\x00" word → English stems
+}
+
+// NewPivoter returns a Pivoter over lex, which may be nil.
+func NewPivoter(lex *lexicon.Lexicon) *Pivoter {
+	return &Pivoter{lex: lex, en: text.ForLang("en"), cache: make(map[string][]string)}
+}
+
+// Lexicon returns the lexicon the Pivoter looks words up in, or nil.
+func (pv *Pivoter) Lexicon() *lexicon.Lexicon { return pv.lex }
+
+// english returns the English stems of a lower-case word of lang: the word's
+// own stem for English, its first translations' stems otherwise, nil for
+// words the lexicon lacks and for English function words.
+func (pv *Pivoter) english(lang, word string) []string {
+	if lang == "en" {
+		if text.IsStopWord("en", text.Fold(word)) {
+			return nil
+		}
+		return []string{pv.en.Stem(word)}
+	}
+	if pv.lex == nil {
+		return nil
+	}
+	key := lang + "\x00" + word
+	pv.mu.RLock()
+	out, ok := pv.cache[key]
+	pv.mu.RUnlock()
+	if ok {
+		return out
+	}
+	seen := map[string]bool{}
+	for _, tr := range pv.lex.ToEnglish(lang, word) {
+		if len(out) == maxTranslations {
+			break
+		}
+		if strings.ContainsRune(tr, ' ') {
+			continue // a phrase: its words would pivot on function words
+		}
+		f := text.Fold(tr)
+		if text.IsStopWord("en", f) {
+			continue
+		}
+		st := pv.en.Stem(tr)
+		if !seen[st] {
+			seen[st] = true
+			out = append(out, st)
+		}
+	}
+	pv.mu.Lock()
+	if len(pv.cache) < maxPivotCache {
+		pv.cache[key] = out
+	}
+	pv.mu.Unlock()
+	return out
+}
+
+// terms calls emit with each pivot term of s, a text of language lang, and
+// the byte offset of the token it comes from, with the signals sig.
+func (pv *Pivoter) terms(lang, s string, sig Signals, emit func(off int, term string, kind unitKind)) {
+	an := text.ForLang(lang)
+	names := map[int]bool{}
+	for _, a := range an.Anchors(s) {
+		if a.Kind == text.AnchorName {
+			names[a.Start] = true
+		}
+	}
+	an.Scan(s, func(t text.Token, raw string) {
+		if t.Kind == text.Number {
+			if sig&SignalAnchors != 0 {
+				emit(t.Start, pivotNumber+t.Term, unitAnchor)
+			}
+			return
+		}
+		if text.IsStopWord(lang, t.Term) {
+			return
+		}
+		known := false
+		if sig&SignalLexicon != 0 {
+			for _, e := range pv.english(lang, strings.ToLower(raw)) {
+				emit(t.Start, pivotWord+e, unitWord)
+				known = true
+			}
+		}
+		// A name keys on its skeleton, and so does, as a weak cognate, a
+		// word the lexicon cannot translate. A capitalised word the
+		// lexicon translates is a common noun (German capitalises them
+		// all), except in English, which the lexicon does not cover.
+		name := names[t.Start] && sig&SignalAnchors != 0 && (lang == "en" || !known)
+		if name {
+			if k := text.Skeleton(t.Term); k != "" {
+				emit(t.Start, pivotSkel+k, unitAnchor)
+			}
+		}
+		// A cognate keys on a longer skeleton, specific enough that
+		// chance rarely makes two words meet ("plateforme", "Plattform",
+		// "platform"). Every word offers one beside its translations,
+		// which costs nothing when it finds no counterpart; a word the
+		// lexicon lacks is known by it alone, as a weak unit.
+		if sig&SignalCognates != 0 {
+			if k := text.SkeletonN(t.Term, cognateClasses); len(k) >= minCognateClasses {
+				emit(t.Start, pivotCognate+k, cognateKind(name, known))
+			} else if !name && !known && caseless(raw) {
+				// A name of a script without case (Hindi, Arabic) cannot
+				// be told from other words: key it on the name skeleton.
+				if k := text.Skeleton(t.Term); k != "" {
+					emit(t.Start, pivotSkel+k, unitWeak)
+				}
+			}
+		}
+	})
+}
+
+// unitKind says what a pivot term tells of the word it comes from; a word's
+// unit takes the strongest kind among its terms.
+type unitKind uint8
+
+const (
+	// unitWeak: a word the lexicon lacks, known by its skeleton alone.
+	unitWeak unitKind = iota
+	// unitWord: a word with English translations.
+	unitWord
+	// unitAnchor: a number or a name, which independent reports of one
+	// event share as much as translations do.
+	unitAnchor
+)
+
+func cognateKind(name, known bool) unitKind {
+	switch {
+	case name:
+		return unitAnchor
+	case known:
+		return unitWord
+	}
+	return unitWeak
+}
+
+// caseless reports whether a word is written in a script without letter
+// case, where capitals cannot mark names.
+func caseless(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return !unicode.IsUpper(r) && !unicode.IsLower(r)
+		}
+	}
+	return false
+}
+
+// primaryLang returns the lower-cased primary subtag of a language tag.
+func primaryLang(tag string) string {
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	return strings.ToLower(strings.TrimSpace(tag))
+}

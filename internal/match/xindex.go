@@ -1,0 +1,217 @@
+package match
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The keys of a cross-lingual sketch (XlingKeys) are hashes of pivot terms
+// shifted right by a byte, so that their top byte is zero, after two
+// metadata keys whose top byte tags them: the publication day and the
+// language. The store keeps a sketch's keys in order, so an XIndex warmed
+// from the store gets them back without reading the articles.
+const (
+	tagShift = 56
+	tagDay   = 0xFE
+	tagLang  = 0xFD
+	// noDay marks an undated article.
+	noDay = math.MinInt32
+)
+
+// MaxXlingKeys bounds the pivot terms of one article's cross-lingual
+// sketch; the lead comes first, so a long article keeps its opening, which
+// partial copies share.
+const MaxXlingKeys = 256
+
+// XlingKeys returns the cross-lingual sketch of a prepared article: its
+// publication day and language, then the hashes of its distinct pivot
+// terms (numbers, names, English stems through the lexicon, cognate
+// skeletons) in text order. Articles of any two languages that share pivot
+// terms share keys; XIndex ranks them.
+func XlingKeys(p *Prepared) []uint64 {
+	x := p.xling()
+	keys := make([]uint64, 0, len(x.keys)+2)
+	keys = append(keys, dayKey(p.Article.PublishedAt), langKey(p.Article.Lang))
+	return append(keys, x.keys...)
+}
+
+func dayKey(t time.Time) uint64 {
+	d := int64(noDay)
+	if !t.IsZero() {
+		d = t.Unix() / 86400
+	}
+	return tagDay<<tagShift | uint64(uint32(int32(d)))
+}
+
+func langKey(lang string) uint64 {
+	var v uint64
+	for i, c := range []byte(primaryLang(lang)) {
+		if i == 6 {
+			break
+		}
+		v = v<<8 | uint64(c)
+	}
+	return tagLang<<tagShift | v
+}
+
+func keyLang(k uint64) string {
+	var b []byte
+	for v := k &^ (0xFF << tagShift); v != 0; v >>= 8 {
+		b = append(b, byte(v))
+	}
+	slices.Reverse(b)
+	return string(b)
+}
+
+// XIndex is an in-memory inverted index from pivot-term keys to articles,
+// for finding the articles an article may translate. A lookup reads only
+// the posting lists of the query's keys, skips those too common to tell
+// articles apart, weighs the rest by rarity (IDF), and keeps articles of
+// another language published within a window of the query's day. XIndex is
+// safe for concurrent use.
+type XIndex struct {
+	mu       sync.RWMutex
+	ids      []string
+	numbers  map[string]int32
+	day      []int32
+	lang     []string
+	nkeys    []int32
+	postings map[uint64][]int32
+}
+
+// NewXIndex returns an empty index.
+func NewXIndex() *XIndex {
+	return &XIndex{numbers: make(map[string]int32), postings: make(map[uint64][]int32)}
+}
+
+// Len returns the number of articles indexed.
+func (ix *XIndex) Len() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return len(ix.ids)
+}
+
+// Add indexes the keys XlingKeys gave for article id. Adding an id again
+// replaces nothing and adds the keys it did not have.
+func (ix *XIndex) Add(id string, keys []uint64) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	n, seen := ix.numbers[id]
+	if !seen {
+		n = int32(len(ix.ids))
+		ix.ids = append(ix.ids, id)
+		ix.numbers[id] = n
+		ix.day = append(ix.day, noDay)
+		ix.lang = append(ix.lang, "")
+		ix.nkeys = append(ix.nkeys, 0)
+	}
+	for _, k := range keys {
+		switch k >> tagShift {
+		case tagDay:
+			ix.day[n] = int32(uint32(k))
+			continue
+		case tagLang:
+			ix.lang[n] = keyLang(k)
+			continue
+		}
+		list := ix.postings[k]
+		if len(list) > 0 && list[len(list)-1] == n || seen && slices.Contains(list, n) {
+			continue
+		}
+		ix.postings[k] = append(list, n)
+		ix.nkeys[n]++
+	}
+}
+
+// XQuery tunes an XIndex lookup. The zero value is sane.
+type XQuery struct {
+	// Window keeps candidates published within this long of the query,
+	// either way (default 30 days); undated articles are always kept.
+	// A negative Window keeps every date.
+	Window time.Duration
+	// Limit is the number of candidates returned (default 10).
+	Limit int
+	// MaxShare skips keys found in more than this share of the indexed
+	// articles (default 0.05): "year", "say", "2014" lead nowhere.
+	MaxShare float64
+	// SameLanguage keeps articles of the query's own language, which the
+	// same-language index finds better; by default they are left out.
+	SameLanguage bool
+}
+
+// XCandidate is an article found by an XIndex lookup.
+type XCandidate struct {
+	ID string
+	// Score is the summed rarity of the keys shared with the query over
+	// the square root of the candidate's number of keys.
+	Score float64
+}
+
+// Candidates returns the indexed articles that share keys with the query
+// keys (from XlingKeys), best first, ties by id.
+func (ix *XIndex) Candidates(keys []uint64, q XQuery) []XCandidate {
+	if q.Window == 0 {
+		q.Window = 30 * 24 * time.Hour
+	}
+	if q.Limit <= 0 {
+		q.Limit = 10
+	}
+	if q.MaxShare <= 0 {
+		q.MaxShare = 0.05
+	}
+	qday, qlang := int32(noDay), ""
+	for _, k := range keys {
+		switch k >> tagShift {
+		case tagDay:
+			qday = int32(uint32(k))
+		case tagLang:
+			qlang = keyLang(k)
+		}
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	total := float64(len(ix.ids))
+	maxDF := max(8, int(q.MaxShare*total))
+	windowDays := int32(q.Window / (24 * time.Hour))
+	score := make(map[int32]float64)
+	for _, k := range keys {
+		if k>>tagShift != 0 {
+			continue
+		}
+		list := ix.postings[k]
+		if len(list) == 0 || len(list) > maxDF {
+			continue
+		}
+		idf := math.Log(1 + total/float64(len(list)))
+		for _, n := range list {
+			score[n] += idf
+		}
+	}
+	out := make([]XCandidate, 0, len(score))
+	for n, s := range score {
+		if !q.SameLanguage && qlang != "" && ix.lang[n] == qlang {
+			continue
+		}
+		if q.Window > 0 && qday != noDay && ix.day[n] != noDay && (ix.day[n] < qday-windowDays || ix.day[n] > qday+windowDays) {
+			continue
+		}
+		// Normalise by the candidate's size, as a cosine would: a long
+		// article pivoted through a rich lexicon shares some rare key
+		// with anything.
+		out = append(out, XCandidate{ID: ix.ids[n], Score: s / math.Sqrt(float64(max(ix.nkeys[n], 16)))})
+	}
+	slices.SortFunc(out, func(a, b XCandidate) int {
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	if len(out) > q.Limit {
+		out = out[:q.Limit]
+	}
+	return out
+}

@@ -1,0 +1,171 @@
+package match
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newstrace/newstrace/internal/article"
+	"github.com/newstrace/newstrace/internal/lexicon"
+)
+
+// xlingArticle reads testdata/xling/<id>.txt: a fictional article written
+// for these tests, in the language its id starts with.
+func xlingArticle(t testing.TB, id string) *article.Article {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "xling", id+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := article.New()
+	a.ID, a.Lang, a.Text = id, id[:2], strings.TrimSpace(string(data))
+	a.PublishedAt = time.Date(2025, 3, 4, 10, 0, 0, 0, time.UTC)
+	return a
+}
+
+// fixtureLexicon merges the fictional word lists of testdata/xling.
+func fixtureLexicon(t testing.TB) *lexicon.Lexicon {
+	t.Helper()
+	var parts []*lexicon.Lexicon
+	for _, f := range []struct{ file, from, to string }{
+		{"fr-en.tsv", "fr", "en"}, {"de-en.tsv", "de", "en"}, {"en-ru.tsv", "en", "ru"},
+	} {
+		r, err := os.Open(filepath.Join("testdata", "xling", f.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := lexicon.ImportTSV(context.Background(), r, f.from, f.to)
+		r.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", f.file, err)
+		}
+		parts = append(parts, l)
+	}
+	return lexicon.Merge(parts...)
+}
+
+func TestCompareTranslation(t *testing.T) {
+	lex := fixtureLexicon(t)
+	tests := []struct {
+		query, origin string
+		lex           *lexicon.Lexicon
+		want          Verdict
+	}{
+		{"fr-dam", "en-dam", lex, Translation},
+		{"de-dam", "en-dam", lex, Translation},
+		{"ru-dam", "en-dam", lex, Translation},
+		{"en-dam", "ru-dam", lex, Translation},
+		// Two translations of one text are translations of each other.
+		{"fr-dam", "de-dam", lex, Translation},
+		// Without a lexicon, numbers, names and cognates still tie a
+		// close language to its origin, if below the evidence a
+		// translation verdict needs alone (the tracer's margin rule can
+		// still promote it).
+		{"fr-dam", "en-dam", nil, Related},
+		// Another outlet's report of the same event shares names and
+		// numbers, not a sentence-by-sentence rendering.
+		{"fr-dam-other", "en-dam", lex, Related},
+		{"en-dam", "fr-dam-other", lex, Related},
+		{"de-bakery", "en-dam", lex, None},
+	}
+	for _, tt := range tests {
+		opts := Options{Pivot: NewPivoter(tt.lex)}
+		q := Prepare(xlingArticle(t, tt.query), opts)
+		c := Prepare(xlingArticle(t, tt.origin), opts)
+		got := ComparePair(q, c, opts)
+		if got.Verdict != tt.want {
+			t.Errorf("%s vs %s (lexicon %v): verdict %s (coverage %.2f, origin %.2f), want %s",
+				tt.query, tt.origin, tt.lex != nil, got.Verdict, got.Coverage, got.OriginCoverage, tt.want)
+		}
+		if got.Verdict == Translation && len(got.Evidence) < 3 {
+			t.Errorf("%s vs %s: %d passages of evidence, want one per aligned paragraph", tt.query, tt.origin, len(got.Evidence))
+		}
+	}
+}
+
+// The evidence pairs paragraphs in order, as a person would check them.
+func TestTranslationEvidence(t *testing.T) {
+	opts := Options{Pivot: NewPivoter(fixtureLexicon(t))}
+	q := Prepare(xlingArticle(t, "de-dam"), opts)
+	c := Prepare(xlingArticle(t, "en-dam"), opts)
+	res := CompareTranslation(q, c, opts)
+	for i, p := range res.Evidence {
+		if p.Query != p.Origin {
+			t.Errorf("passage %d pairs query paragraph %d with origin paragraph %d", i, p.Query, p.Origin)
+		}
+		if p.QueryText == "" || p.OriginText == "" {
+			t.Errorf("passage %d has no text", i)
+		}
+	}
+	if res.Coverage < 0.8 || res.OriginCoverage < 0.8 {
+		t.Errorf("coverage %.2f / %.2f, want both above 0.8 for a full translation", res.Coverage, res.OriginCoverage)
+	}
+}
+
+// A translation of the lead alone is still a translation of the article.
+func TestPartialTranslation(t *testing.T) {
+	opts := Options{Pivot: NewPivoter(fixtureLexicon(t))}
+	full := xlingArticle(t, "fr-dam")
+	lead := *full
+	lead.Text = article.SplitParagraphs(full.Text)[0]
+	res := CompareTranslation(Prepare(&lead, opts), Prepare(xlingArticle(t, "en-dam"), opts), opts)
+	if res.Verdict != Translation {
+		t.Errorf("first paragraph of fr-dam vs en-dam: %s (coverage %.2f), want translation", res.Verdict, res.Coverage)
+	}
+}
+
+func TestXIndex(t *testing.T) {
+	opts := Options{Pivot: NewPivoter(fixtureLexicon(t))}
+	ix := NewXIndex()
+	ids := []string{"en-dam", "de-bakery", "fr-dam-other"}
+	for _, id := range ids {
+		ix.Add(id, XlingKeys(Prepare(xlingArticle(t, id), opts)))
+	}
+	for _, q := range []string{"fr-dam", "de-dam", "ru-dam"} {
+		got := ix.Candidates(XlingKeys(Prepare(xlingArticle(t, q), opts)), XQuery{})
+		if len(got) == 0 || got[0].ID != "en-dam" {
+			t.Errorf("candidates of %s = %v, want en-dam first", q, got)
+		}
+		for _, c := range got {
+			if c.ID[:2] == q[:2] {
+				t.Errorf("candidates of %s include %s, of its own language", q, c.ID)
+			}
+		}
+	}
+	// The window leaves out articles published long before.
+	late := xlingArticle(t, "fr-dam")
+	late.PublishedAt = late.PublishedAt.AddDate(0, 3, 0)
+	if got := ix.Candidates(XlingKeys(Prepare(late, opts)), XQuery{}); len(got) != 0 {
+		t.Errorf("candidates three months later = %v, want none", got)
+	}
+	if got := ix.Candidates(XlingKeys(Prepare(late, opts)), XQuery{Window: -1}); len(got) == 0 {
+		t.Error("no candidates with the window off")
+	}
+}
+
+// BenchmarkCompareTranslation measures the cross-lingual comparison of two
+// prepared articles: the cost of each further candidate.
+func BenchmarkCompareTranslation(b *testing.B) {
+	opts := Options{Pivot: NewPivoter(fixtureLexicon(b))}
+	q := Prepare(xlingArticle(b, "de-dam"), opts)
+	c := Prepare(xlingArticle(b, "en-dam"), opts)
+	CompareTranslation(q, c, opts) // the pivot analysis is made once
+	b.ReportAllocs()
+	for b.Loop() {
+		CompareTranslation(q, c, opts)
+	}
+}
+
+// BenchmarkPivotAnalysis measures the once-per-article cross-lingual
+// analysis: anchors, lexicon lookups (memoised by the Pivoter), skeletons.
+func BenchmarkPivotAnalysis(b *testing.B) {
+	pv := NewPivoter(fixtureLexicon(b))
+	a := xlingArticle(b, "de-dam")
+	b.ReportAllocs()
+	for b.Loop() {
+		Prepare(a, Options{Pivot: pv}).xling()
+	}
+}
