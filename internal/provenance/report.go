@@ -4,7 +4,9 @@ import (
 	"time"
 
 	"github.com/newstrace/newstrace/internal/article"
+	"github.com/newstrace/newstrace/internal/artifact"
 	"github.com/newstrace/newstrace/internal/match"
+	"github.com/newstrace/newstrace/internal/registry"
 )
 
 // Report is the answer to "where does this article come from?": the
@@ -31,6 +33,9 @@ type Report struct {
 	Evidence []match.Passage `json:"evidence"`
 	// Signals say what decided the origin, beyond the text itself.
 	Signals []Signal `json:"signals"`
+	// Artifacts are machine-translation and spinning artifacts, when the
+	// Tracer looks for them; Weak ones are hints, not evidence.
+	Artifacts []artifact.Finding `json:"artifacts,omitempty"`
 	// Related lists the other articles that share text with this one,
 	// best first: siblings copied from the same origin, later copies of
 	// this article, or independent coverage quoting the same words.
@@ -48,6 +53,12 @@ type Ref struct {
 	// Lag is how long after the origin the query appeared, when both
 	// dates are known.
 	Lag string `json:"lag,omitempty"`
+	// Outlet, Label and Citations say who the origin's publisher is when
+	// the source registry knows it: "RT (Russia) — state-controlled; EU
+	// broadcast ban since …", with the acts and reports behind each fact.
+	Outlet    string              `json:"outlet,omitempty"`
+	Label     string              `json:"label,omitempty"`
+	Citations []registry.Citation `json:"citations,omitempty"`
 }
 
 // Link is another article related to the query.
@@ -73,6 +84,7 @@ const (
 	SignalTitleSuffix = "title_suffix"
 	SignalSourceLink  = "source_link"
 	SignalCanonical   = "canonical_elsewhere"
+	SignalRegistry    = "registry"
 	// SignalStandout: a short text aligned with its origin far better
 	// than with any other candidate (see promoteStandout).
 	SignalStandout = "standout_match"

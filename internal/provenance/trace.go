@@ -18,8 +18,10 @@ import (
 	"time"
 
 	"github.com/newstrace/newstrace/internal/article"
+	"github.com/newstrace/newstrace/internal/artifact"
 	"github.com/newstrace/newstrace/internal/lexicon"
 	"github.com/newstrace/newstrace/internal/match"
+	"github.com/newstrace/newstrace/internal/registry"
 	"github.com/newstrace/newstrace/internal/store"
 )
 
@@ -39,6 +41,14 @@ type Options struct {
 	// Window restricts cross-lingual candidates to those published within
 	// it of the query, either way (default 30 days; negative: no limit).
 	Window time.Duration
+	// Registry labels origins (state affiliation, sanctions, with their
+	// citations) and names the outlet a title suffix claims; nil labels
+	// nothing.
+	Registry *registry.Registry
+	// Artifacts adds machine-translation and spinning artifacts found in
+	// the article and between it and its origin to the report. They cost
+	// about as much as the trace itself, so evaluation leaves them off.
+	Artifacts bool
 }
 
 // Tracer traces articles against a store. It keeps the store's LSH bands
@@ -186,7 +196,37 @@ func (t *Tracer) trace(ctx context.Context, q *match.Prepared) (*Report, error) 
 		rep.Origin.Lag = lag(origin.p.Article.PublishedAt, a.PublishedAt)
 		rep.Evidence = origin.res.Evidence
 	}
+	t.label(rep, a, origin)
+	if t.opts.Artifacts {
+		rep.Artifacts = artifact.Text(a)
+		if origin != nil {
+			rep.Artifacts = append(rep.Artifacts, artifact.Pair(a, origin.p.Article, origin.res.Evidence)...)
+		}
+	}
 	return rep, nil
+}
+
+// label adds the registry's facts: the origin outlet's label with its
+// citations, and the outlet a title suffix claims when it is a known one.
+func (t *Tracer) label(rep *Report, a *article.Article, origin *compared) {
+	reg := t.opts.Registry
+	if reg == nil {
+		return
+	}
+	if origin != nil {
+		o := origin.p.Article
+		if out, ok := reg.Lookup(cmp.Or(o.CanonicalURL, o.URL, o.Site)); ok {
+			rep.Origin.Outlet = out.Name
+			rep.Origin.Label = registry.Label(out)
+			rep.Origin.Citations = reg.LabelCitations(out)
+		}
+	}
+	if a.AttributedSource != "" {
+		if out, ok := reg.LookupName(a.AttributedSource); ok {
+			rep.Signals = append(rep.Signals, Signal{Kind: SignalRegistry,
+				Detail: fmt.Sprintf("the title names %q: %s", a.AttributedSource, registry.Label(out))})
+		}
+	}
 }
 
 // Standout thresholds: a cross-lingual candidate whose aligned sentences

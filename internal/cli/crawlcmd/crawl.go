@@ -18,6 +18,7 @@ import (
 
 	"github.com/newstrace/newstrace/internal/article"
 	"github.com/newstrace/newstrace/internal/cli/factory"
+	"github.com/newstrace/newstrace/internal/cli/lexiconcmd"
 	"github.com/newstrace/newstrace/internal/crawl"
 	"github.com/newstrace/newstrace/internal/crawl/archive"
 	"github.com/newstrace/newstrace/internal/ingest"
@@ -25,6 +26,7 @@ import (
 	"github.com/newstrace/newstrace/internal/ingest/source"
 	"github.com/newstrace/newstrace/internal/lang"
 	"github.com/newstrace/newstrace/internal/provenance"
+	"github.com/newstrace/newstrace/internal/registry"
 	"github.com/newstrace/newstrace/internal/store"
 )
 
@@ -124,7 +126,15 @@ func Run(ctx context.Context, opts *Options) error {
 		return err
 	}
 	defer st.Close()
-	tracer, err := provenance.NewTracer(ctx, st, provenance.Options{})
+	lex, err := lexiconcmd.Load(ctx, f, f.IO.ErrOut)
+	if err != nil {
+		return err
+	}
+	reg, err := registry.LoadData(f.DataDir)
+	if err != nil {
+		return err
+	}
+	tracer, err := provenance.NewTracer(ctx, st, provenance.Options{Lexicon: lex, Registry: reg, Artifacts: true})
 	if err != nil {
 		return err
 	}
@@ -154,7 +164,7 @@ func Run(ctx context.Context, opts *Options) error {
 	co.Archive = aw
 	fetcher = crawl.NewFetcher(co)
 
-	in := &ingester{log: f.Logger, out: f.IO.Out, st: st, tracer: tracer, det: lang.New(), sk: provenance.NewSketcher()}
+	in := &ingester{log: f.Logger, out: f.IO.Out, st: st, tracer: tracer, det: lang.New(), sk: provenance.NewSketcherWithLexicon(lex)}
 	crawler := crawl.NewCrawler(fetcher, state)
 	crawler.OnError = func(err error) { f.Logger.Warn("Crawl failure", slog.Any("error", err)) }
 	f.Logger.Info("Crawling", slog.Int("feeds", len(seeds.Feeds)), slog.Int("sitemaps", len(seeds.Sitemaps)),

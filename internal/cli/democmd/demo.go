@@ -25,6 +25,7 @@ import (
 	"github.com/newstrace/newstrace/internal/ingest"
 	"github.com/newstrace/newstrace/internal/lang"
 	"github.com/newstrace/newstrace/internal/provenance"
+	"github.com/newstrace/newstrace/internal/registry"
 	"github.com/newstrace/newstrace/internal/store"
 	"github.com/newstrace/newstrace/internal/store/sqlite"
 )
@@ -96,7 +97,11 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	tr, err := provenance.NewTracer(ctx, st, provenance.Options{Lexicon: lex})
+	reg, err := registry.LoadData(f.DataDir)
+	if err != nil {
+		return err
+	}
+	tr, err := provenance.NewTracer(ctx, st, provenance.Options{Lexicon: lex, Registry: reg, Artifacts: true})
 	if err != nil {
 		return err
 	}

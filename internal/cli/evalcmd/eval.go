@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newstrace/newstrace/internal/cli/factory"
+	"github.com/newstrace/newstrace/internal/cli/lexiconcmd"
 	"github.com/newstrace/newstrace/internal/cli/progress"
 	"github.com/newstrace/newstrace/internal/eval/traceeval"
 )
@@ -68,8 +69,13 @@ Build corpora from public sets with 'eval import', and score extraction with
 // Run scores tracing on opts.Corpus.
 func Run(ctx context.Context, opts *Options) error {
 	f := opts.F
+	lex, err := lexiconcmd.Load(ctx, f, f.IO.ErrOut)
+	if err != nil {
+		return err
+	}
 	var bar *progress.Bar
 	res, err := traceeval.Run(ctx, opts.Corpus, traceeval.Options{
+		Lexicon: lex,
 		Workers: opts.Workers,
 		Keep:    opts.Keep,
 		Progress: func(done, total int) {

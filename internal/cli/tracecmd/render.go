@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newstrace/newstrace/internal/provenance"
+	"github.com/newstrace/newstrace/internal/registry"
 )
 
 // Render writes a report for a person: verdict and origin first, then the
@@ -30,12 +31,25 @@ func Render(w io.Writer, r *provenance.Report, maxPassages int) {
 		if o.Title != "" {
 			fmt.Fprintf(w, "           %q\n", o.Title)
 		}
+		if o.Label != "" {
+			fmt.Fprintf(w, "           publisher: %s\n", o.Label)
+			for _, c := range o.Citations {
+				fmt.Fprintf(w, "             cited: %s\n", citation(c))
+			}
+		}
 	}
 	if r.AttributedSource != "" {
 		fmt.Fprintf(w, "  attributed source in title: %s\n", r.AttributedSource)
 	}
 	for _, s := range r.Signals {
 		fmt.Fprintf(w, "  signal %s: %s\n", s.Kind, s.Detail)
+	}
+	for _, a := range r.Artifacts {
+		strength := "artifact"
+		if a.Weak {
+			strength = "artifact (hint)"
+		}
+		fmt.Fprintf(w, "  %s %s: %s — %q\n", strength, a.Kind, a.Detail, clip(a.Query, 80))
 	}
 	for i, p := range r.Evidence {
 		if maxPassages > 0 && i == maxPassages {
@@ -66,4 +80,15 @@ func clip(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
+}
+
+// citation writes a registry citation on one line: title, act, date, URL.
+func citation(c registry.Citation) string {
+	parts := []string{}
+	for _, p := range []string{c.Title, c.Act, c.Publisher, c.Date, c.URL} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ", ")
 }

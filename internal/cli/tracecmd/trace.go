@@ -17,6 +17,7 @@ import (
 	"github.com/newstrace/newstrace/internal/ingest/source"
 	"github.com/newstrace/newstrace/internal/lang"
 	"github.com/newstrace/newstrace/internal/provenance"
+	"github.com/newstrace/newstrace/internal/registry"
 	"github.com/newstrace/newstrace/internal/store"
 )
 
@@ -66,7 +67,11 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	tr, err := provenance.NewTracer(ctx, st, provenance.Options{Lexicon: lex})
+	reg, err := registry.LoadData(f.DataDir)
+	if err != nil {
+		return err
+	}
+	tr, err := provenance.NewTracer(ctx, st, provenance.Options{Lexicon: lex, Registry: reg, Artifacts: true})
 	if err != nil {
 		return err
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/newstrace/newstrace/internal/article"
 	"github.com/newstrace/newstrace/internal/cli/crawlcmd"
 	"github.com/newstrace/newstrace/internal/cli/factory"
+	"github.com/newstrace/newstrace/internal/cli/lexiconcmd"
 	"github.com/newstrace/newstrace/internal/crawl"
 	"github.com/newstrace/newstrace/internal/crawl/archive"
 	"github.com/newstrace/newstrace/internal/ingest"
@@ -178,7 +179,11 @@ func Run(ctx context.Context, opts *Options) error {
 		return errors.Join(err, em.close())
 	}
 	defer st.Close()
-	tracer, err := provenance.NewTracer(ctx, st, provenance.Options{})
+	lex, err := lexiconcmd.Load(ctx, f, f.IO.ErrOut)
+	if err != nil {
+		return errors.Join(err, em.close())
+	}
+	tracer, err := provenance.NewTracer(ctx, st, provenance.Options{Lexicon: lex, Registry: reg, Artifacts: true})
 	if err != nil {
 		return errors.Join(err, em.close())
 	}
@@ -186,7 +191,7 @@ func Run(ctx context.Context, opts *Options) error {
 	if opts.FromStore {
 		err = scan(ctx, f, st, tracer, w, em, store.Query{}.WithSince(since))
 	} else {
-		err = watchCrawl(ctx, opts, st, tracer, w, em)
+		err = watchCrawl(ctx, opts, st, tracer, provenance.NewSketcherWithLexicon(lex), w, em)
 	}
 	return errors.Join(err, em.close())
 }
@@ -218,7 +223,7 @@ func scan(ctx context.Context, f *factory.Factory, st store.Store, tracer *prove
 
 // watchCrawl runs crawl rounds as the crawl command does, with the watch
 // in the per-article handler.
-func watchCrawl(ctx context.Context, opts *Options, st store.Store, tracer *provenance.Tracer, w *watch.Watcher, em *emitter) error {
+func watchCrawl(ctx context.Context, opts *Options, st store.Store, tracer *provenance.Tracer, sk *provenance.Sketcher, w *watch.Watcher, em *emitter) error {
 	f := opts.F
 	seeds := crawl.Seeds{Feeds: opts.Feeds, Sitemaps: opts.Sitemaps, URLs: opts.URLs}
 	if opts.OPML != "" {
@@ -258,7 +263,7 @@ func watchCrawl(ctx context.Context, opts *Options, st store.Store, tracer *prov
 	co.Archive = aw
 	fetcher := crawl.NewFetcher(co)
 
-	h := &handler{log: f.Logger, st: st, tracer: tracer, w: w, em: em, det: lang.New(), sk: provenance.NewSketcher()}
+	h := &handler{log: f.Logger, st: st, tracer: tracer, w: w, em: em, det: lang.New(), sk: sk}
 	crawler := crawl.NewCrawler(fetcher, state)
 	crawler.OnError = func(err error) { f.Logger.Warn("Crawl failure", slog.Any("error", err)) }
 	names := make([]string, 0, len(w.Sources()))

@@ -74,7 +74,7 @@ func evaluate(t *testing.T, name string, corpus io.Reader) *evaluation {
 	if err != nil {
 		t.Fatal(err)
 	}
-	preds, failed, err := traceeval.TraceAll(ctx, st, ev.arts, 0, nil)
+	preds, failed, err := traceeval.TraceAll(ctx, st, ev.arts, 0, nil, nil)
 	if err != nil || failed != 0 {
 		t.Fatalf("%s: trace: %d failed, %v", name, failed, err)
 	}

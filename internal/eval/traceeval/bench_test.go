@@ -38,7 +38,7 @@ func BenchmarkTrace(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	if _, err := load(ctx, st, path, 0, nil); err != nil {
+	if _, err := load(ctx, st, path, 0, nil, nil); err != nil {
 		b.Fatal(err)
 	}
 	stored, err := storedArticles(ctx, st)
@@ -48,7 +48,7 @@ func BenchmarkTrace(b *testing.B) {
 
 	var docs int
 	for b.Loop() {
-		preds, failed, err := TraceAll(ctx, st, stored, 0, nil)
+		preds, failed, err := TraceAll(ctx, st, stored, 0, nil, nil)
 		if err != nil {
 			b.Fatal(err)
 		}

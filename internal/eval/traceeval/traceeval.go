@@ -23,6 +23,7 @@ import (
 	"github.com/newstrace/newstrace/internal/eval/metrics"
 	"github.com/newstrace/newstrace/internal/ingest"
 	"github.com/newstrace/newstrace/internal/lang"
+	"github.com/newstrace/newstrace/internal/lexicon"
 	"github.com/newstrace/newstrace/internal/provenance"
 	"github.com/newstrace/newstrace/internal/store"
 	"github.com/newstrace/newstrace/internal/store/sqlite"
@@ -44,6 +45,9 @@ type Options struct {
 	// OnError receives each corpus record that could not be ingested;
 	// such records are skipped. Nil ignores them.
 	OnError func(err error)
+	// Lexicon pivots words to English for cross-lingual matching, as in
+	// `newstrace trace`; nil evaluates without one (lower recall).
+	Lexicon *lexicon.Lexicon
 }
 
 // Result is a scored run: the metrics, with the time each half took.
@@ -95,7 +99,7 @@ func Run(ctx context.Context, corpusPath string, opts Options) (*Result, error) 
 
 	res := &Result{}
 	start, cpuStart := time.Now(), cpuTime()
-	res.Ingest, err = load(ctx, st, corpusPath, workers, opts.OnError)
+	res.Ingest, err = load(ctx, st, corpusPath, workers, opts.Lexicon, opts.OnError)
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +112,7 @@ func Run(ctx context.Context, corpusPath string, opts Options) (*Result, error) 
 		return nil, err
 	}
 	start, cpuStart = time.Now(), cpuTime()
-	preds, failed, err := TraceAll(ctx, st, gold, workers, opts.Progress)
+	preds, failed, err := TraceAll(ctx, st, gold, workers, opts.Lexicon, opts.Progress)
 	if err != nil {
 		return nil, err
 	}
@@ -124,8 +128,8 @@ func Run(ctx context.Context, corpusPath string, opts Options) (*Result, error) 
 // goroutines. It returns one prediction per article, in the order of arts,
 // and the number of articles whose trace failed (those predict no origin).
 // Only a cancelled context or a failure to build the Tracer is an error.
-func TraceAll(ctx context.Context, st store.Store, arts []*article.Article, workers int, progress func(done, total int)) ([]metrics.Prediction, int, error) {
-	tr, err := provenance.NewTracer(ctx, st, provenance.Options{})
+func TraceAll(ctx context.Context, st store.Store, arts []*article.Article, workers int, lex *lexicon.Lexicon, progress func(done, total int)) ([]metrics.Prediction, int, error) {
+	tr, err := provenance.NewTracer(ctx, st, provenance.Options{Lexicon: lex})
 	if err != nil {
 		return nil, 0, fmt.Errorf("traceeval: %w", err)
 	}
@@ -173,10 +177,10 @@ func TraceAll(ctx context.Context, st store.Store, arts []*article.Article, work
 }
 
 // load ingests the corpus file into st the way `newstrace ingest` would.
-func load(ctx context.Context, st store.Store, corpusPath string, workers int, onError func(error)) (ingest.Stats, error) {
+func load(ctx context.Context, st store.Store, corpusPath string, workers int, lex *lexicon.Lexicon, onError func(error)) (ingest.Stats, error) {
 	stats, err := ingest.Run(ctx, []string{corpusPath}, ingest.Options{
 		Store:    st,
-		Sketcher: provenance.NewSketcher(),
+		Sketcher: provenance.NewSketcherWithLexicon(lex),
 		Lang:     lang.New(),
 		Workers:  workers,
 		OnError:  onError,
