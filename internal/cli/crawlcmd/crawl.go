@@ -221,24 +221,10 @@ type ingester struct {
 }
 
 func (in *ingester) handle(ctx context.Context, p *crawl.Page) error {
-	it := source.Item{
-		Kind: article.KindHTML, Path: p.FinalURL, URL: p.FinalURL, FetchedAt: p.FetchedAt,
-		HTTPStatus: p.Status, ContentType: p.ContentType(), Body: p.Body,
-	}
-	if p.Archive.File != "" {
-		it.Kind, it.Path, it.RecordID, it.Offset = article.KindWARC, p.Archive.File, p.Archive.RecordID, p.Archive.Offset
-	}
-	a, err := ingest.Prepare(it, in.det)
+	a, err := PageArticle(p, in.det)
 	if err != nil {
-		return fmt.Errorf("crawl: %s: %w", p.FinalURL, err)
+		return fmt.Errorf("crawl: %w", err)
 	}
-	if a.Title == "" {
-		a.Title = p.Title
-	}
-	if a.PublishedAt.IsZero() && !p.Published.IsZero() {
-		a.PublishedAt = p.Published
-	}
-	a.Provenance.ETag = p.Header.Get("ETag")
 	sketches := in.sk.Sketches(a)
 
 	in.mu.Lock()
@@ -317,4 +303,29 @@ func version() string {
 		return bi.Main.Version
 	}
 	return "dev"
+}
+
+// PageArticle extracts and prepares the article of a fetched page, with
+// its provenance pointing at the WARC record the page was archived in, and
+// the feed's or sitemap's title and date where the page lacks them.
+func PageArticle(p *crawl.Page, det *lang.Detector) (*article.Article, error) {
+	it := source.Item{
+		Kind: article.KindHTML, Path: p.FinalURL, URL: p.FinalURL, FetchedAt: p.FetchedAt,
+		HTTPStatus: p.Status, ContentType: p.ContentType(), Body: p.Body,
+	}
+	if p.Archive.File != "" {
+		it.Kind, it.Path, it.RecordID, it.Offset = article.KindWARC, p.Archive.File, p.Archive.RecordID, p.Archive.Offset
+	}
+	a, err := ingest.Prepare(it, det)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p.FinalURL, err)
+	}
+	if a.Title == "" {
+		a.Title = p.Title
+	}
+	if a.PublishedAt.IsZero() && !p.Published.IsZero() {
+		a.PublishedAt = p.Published
+	}
+	a.Provenance.ETag = p.Header.Get("ETag")
+	return a, nil
 }

@@ -24,9 +24,7 @@ import (
 	"github.com/newstrace/newstrace/internal/cli/lexiconcmd"
 	"github.com/newstrace/newstrace/internal/crawl"
 	"github.com/newstrace/newstrace/internal/crawl/archive"
-	"github.com/newstrace/newstrace/internal/ingest"
 	"github.com/newstrace/newstrace/internal/ingest/opml"
-	"github.com/newstrace/newstrace/internal/ingest/source"
 	"github.com/newstrace/newstrace/internal/lang"
 	"github.com/newstrace/newstrace/internal/provenance"
 	"github.com/newstrace/newstrace/internal/registry"
@@ -324,24 +322,10 @@ type handler struct {
 }
 
 func (h *handler) handle(ctx context.Context, p *crawl.Page) error {
-	it := source.Item{
-		Kind: article.KindHTML, Path: p.FinalURL, URL: p.FinalURL, FetchedAt: p.FetchedAt,
-		HTTPStatus: p.Status, ContentType: p.ContentType(), Body: p.Body,
-	}
-	if p.Archive.File != "" {
-		it.Kind, it.Path, it.RecordID, it.Offset = article.KindWARC, p.Archive.File, p.Archive.RecordID, p.Archive.Offset
-	}
-	a, err := ingest.Prepare(it, h.det)
+	a, err := crawlcmd.PageArticle(p, h.det)
 	if err != nil {
-		return fmt.Errorf("watch: %s: %w", p.FinalURL, err)
+		return fmt.Errorf("watch: %w", err)
 	}
-	if a.Title == "" {
-		a.Title = p.Title
-	}
-	if a.PublishedAt.IsZero() && !p.Published.IsZero() {
-		a.PublishedAt = p.Published
-	}
-	a.Provenance.ETag = p.Header.Get("ETag")
 	sketches := h.sk.Sketches(a)
 
 	h.mu.Lock()
