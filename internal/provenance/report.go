@@ -31,6 +31,11 @@ type Report struct {
 	Origin   *Ref          `json:"origin"`
 	// Evidence lists the aligned passage pairs behind the verdict.
 	Evidence []match.Passage `json:"evidence"`
+	// Path is the chain from the origin to this article: the origin, any
+	// intermediate copy this article was made from, then this article,
+	// each with its relation to the hop before and the lag. Empty when
+	// there is no origin.
+	Path []Hop `json:"path"`
 	// Signals say what decided the origin, beyond the text itself.
 	Signals []Signal `json:"signals"`
 	// Artifacts are machine-translation and spinning artifacts, when the
@@ -59,6 +64,13 @@ type Ref struct {
 	Outlet    string              `json:"outlet,omitempty"`
 	Label     string              `json:"label,omitempty"`
 	Citations []registry.Citation `json:"citations,omitempty"`
+}
+
+// Hop is one step of a chain: an article, how it derives from the hop
+// before (empty for the origin) and how long after it appeared.
+type Hop struct {
+	Ref
+	Relation match.Verdict `json:"relation,omitempty"`
 }
 
 // Link is another article related to the query.

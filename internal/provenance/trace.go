@@ -170,6 +170,7 @@ func (t *Tracer) trace(ctx context.Context, q *match.Prepared) (*Report, error) 
 		signals = append(signals, Signal{Kind: SignalStandout, Detail: fmt.Sprintf(
 			"too short for the sentence evidence alone, but aligned with %s far better than with any other candidate", standout)})
 	}
+	var via *compared
 	if origin != nil {
 		up, err := t.upstream(ctx, q, origin, found)
 		if err != nil {
@@ -178,7 +179,9 @@ func (t *Tracer) trace(ctx context.Context, q *match.Prepared) (*Report, error) 
 		if up != nil {
 			signals = append(signals, Signal{Kind: SignalChain, Detail: fmt.Sprintf(
 				"%s, which this article derives from, itself derives from the earlier %s", origin.p.Article.ID, up.p.Article.ID)})
-			origin = up
+			via, origin = origin, up
+		} else {
+			via = intermediate(a, origin, found)
 		}
 	}
 	rep.Signals = append(rep.Signals, signals...)
@@ -195,6 +198,7 @@ func (t *Tracer) trace(ctx context.Context, q *match.Prepared) (*Report, error) 
 		rep.Origin = refOf(origin.p.Article)
 		rep.Origin.Lag = lag(origin.p.Article.PublishedAt, a.PublishedAt)
 		rep.Evidence = origin.res.Evidence
+		rep.Path = t.path(q, origin, via)
 	}
 	t.label(rep, a, origin)
 	if t.opts.Artifacts {
@@ -457,7 +461,7 @@ func newReport(a *article.Article) *Report {
 	return &Report{
 		ID: a.ID, URL: a.URL, Site: a.Site, SiteName: a.SiteName, Lang: a.Lang, Title: a.Title, Published: a.PublishedAt,
 		Markers: slices.Clip(append([]article.Marker{}, a.Markers...)), AttributedSource: a.AttributedSource,
-		Verdict: match.None, Evidence: []match.Passage{}, Signals: []Signal{}, Related: []Link{},
+		Verdict: match.None, Evidence: []match.Passage{}, Path: []Hop{}, Signals: []Signal{}, Related: []Link{},
 	}
 }
 
@@ -478,4 +482,56 @@ func (t *Tracer) get(ctx context.Context, id string) (*match.Prepared, error) {
 	t.prepared[id] = p
 	t.mu.Unlock()
 	return p, nil
+}
+
+// viaMargin is how much better the query must match an intermediate copy
+// than the origin for the chain to go through it: the copy's own edits (a
+// dropped byline, a cut paragraph) carried into the query are the only
+// textual evidence of which of two near-identical texts was used, and a
+// smaller difference is noise.
+const viaMargin = 0.02
+
+// intermediate finds the hop between the origin o and the query in a
+// chain such as origin → copy → translation of the copy: a candidate the
+// query derives from, published after o and before the query, that the
+// query matches clearly better than it matches o. It returns nil when
+// there is none.
+func intermediate(a *article.Article, o *compared, found []compared) *compared {
+	var best *compared
+	for i := range found {
+		f := &found[i]
+		pub := f.p.Article.PublishedAt
+		if f.p == o.p || !derives(f.res.Verdict) || f.res.Score < o.res.Score+viaMargin ||
+			!earlier(o.p.Article.PublishedAt, pub) || !earlier(pub, a.PublishedAt) {
+			continue
+		}
+		if best == nil || f.res.Score > best.res.Score {
+			best = f
+		}
+	}
+	return best
+}
+
+// path lists the chain from the origin to the query, each hop with its
+// relation to the one before and the time it took: [origin, query] or,
+// through an intermediate copy, [origin, via, query].
+func (t *Tracer) path(q *match.Prepared, o, via *compared) []Hop {
+	hops := []Hop{{Ref: *refOf(o.p.Article)}}
+	prev := o.p
+	if via != nil {
+		res := match.ComparePair(via.p, o.p, t.opts.Match)
+		if derives(res.Verdict) {
+			h := Hop{Ref: *refOf(via.p.Article), Relation: res.Verdict}
+			h.Lag = lag(o.p.Article.PublishedAt, via.p.Article.PublishedAt)
+			hops = append(hops, h)
+			prev = via.p
+		}
+	}
+	rel := o.res.Verdict
+	if prev != o.p {
+		rel = via.res.Verdict
+	}
+	h := Hop{Ref: *refOf(q.Article), Relation: rel}
+	h.Lag = lag(prev.Article.PublishedAt, q.Article.PublishedAt)
+	return append(hops, h)
 }

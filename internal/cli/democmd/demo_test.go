@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newstrace/newstrace/internal/cli/clitest"
 	"github.com/newstrace/newstrace/internal/demo"
@@ -17,6 +18,11 @@ type report struct {
 	ID      string
 	Verdict string
 	Origin  *struct{ ID string }
+	Path    []struct {
+		ID        string
+		Published time.Time
+		Relation  string
+	}
 }
 
 // The demo must trace every copy in its corpus to the true origin, and
@@ -53,6 +59,7 @@ func TestDemoFindsTrueOrigins(t *testing.T) {
 			t.Errorf("%s: not in the demo report", rec.ID)
 			continue
 		}
+		checkPath(t, r)
 		g := rec.Gold
 		switch {
 		case g.Origin != "":
@@ -86,6 +93,27 @@ func TestDemoHumanReport(t *testing.T) {
 	for _, want := range []string{"ARTICLE", "VERDICT", "ORIGIN", "Check against the corpus labels:", "signal residue_marker"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("demo output lacks %q", want)
+		}
+	}
+}
+
+// checkPath checks a report's chain: from its origin to the article
+// itself, in time order, every hop after the first with a relation.
+func checkPath(t *testing.T, r report) {
+	t.Helper()
+	if r.Origin == nil {
+		if len(r.Path) != 0 {
+			t.Errorf("%s: a path %v without an origin", r.ID, r.Path)
+		}
+		return
+	}
+	if len(r.Path) < 2 || r.Path[0].ID != r.Origin.ID || r.Path[len(r.Path)-1].ID != r.ID {
+		t.Errorf("%s: path %+v does not run from origin %s to the article", r.ID, r.Path, r.Origin.ID)
+		return
+	}
+	for i := 1; i < len(r.Path); i++ {
+		if r.Path[i].Relation == "" || r.Path[i].Published.Before(r.Path[i-1].Published) {
+			t.Errorf("%s: hop %d of %+v has no relation or goes back in time", r.ID, i, r.Path)
 		}
 	}
 }

@@ -38,6 +38,16 @@ func Render(w io.Writer, r *provenance.Report, maxPassages int) {
 			}
 		}
 	}
+	if len(r.Path) > 2 {
+		parts := make([]string, len(r.Path))
+		for i, h := range r.Path {
+			parts[i] = fmt.Sprintf("%s (%s)", h.ID, h.Site)
+			if i > 0 {
+				parts[i] = fmt.Sprintf("—%s, %s→ %s", h.Relation, h.Lag, parts[i])
+			}
+		}
+		fmt.Fprintf(w, "  path:    %s\n", strings.Join(parts, " "))
+	}
 	if r.AttributedSource != "" {
 		fmt.Fprintf(w, "  attributed source in title: %s\n", r.AttributedSource)
 	}
