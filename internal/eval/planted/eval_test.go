@@ -53,7 +53,8 @@ func evaluate(t *testing.T, name string, corpus io.Reader) *evaluation {
 		t.Fatal(err)
 	}
 	db := filepath.Join(dir, "eval.db")
-	res, err := traceeval.Run(ctx, path, traceeval.Options{Keep: db, OnError: func(err error) { t.Errorf("ingest %s: %v", name, err) }})
+	lex := loadLexicon(t)
+	res, err := traceeval.Run(ctx, path, traceeval.Options{Keep: db, Lexicon: lex, OnError: func(err error) { t.Errorf("ingest %s: %v", name, err) }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +75,7 @@ func evaluate(t *testing.T, name string, corpus io.Reader) *evaluation {
 	if err != nil {
 		t.Fatal(err)
 	}
-	preds, failed, err := traceeval.TraceAll(ctx, st, ev.arts, 0, nil, nil)
+	preds, failed, err := traceeval.TraceAll(ctx, st, ev.arts, 0, lex, nil)
 	if err != nil || failed != 0 {
 		t.Fatalf("%s: trace: %d failed, %v", name, failed, err)
 	}
