@@ -1,12 +1,16 @@
 package provenance
 
 import (
+	"context"
+	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/newstrace/newstrace/internal/article"
 	"github.com/newstrace/newstrace/internal/artifact"
 	"github.com/newstrace/newstrace/internal/match"
 	"github.com/newstrace/newstrace/internal/registry"
+	"github.com/newstrace/newstrace/internal/store"
 )
 
 // Report is the answer to "where does this article come from?": the
@@ -107,4 +111,38 @@ const (
 
 func refOf(a *article.Article) *Ref {
 	return &Ref{ID: a.ID, URL: a.URL, Site: a.Site, Lang: a.Lang, Title: a.Title, Published: a.PublishedAt}
+}
+
+// Matches returns what the store keeps of the report: the origin claim
+// with its evidence, signals and path (none when there is no origin), so
+// that later stages (the site network) read verdicts without tracing
+// again.
+func (r *Report) Matches() ([]store.Match, error) {
+	var ms []store.Match
+	if r.Origin != nil {
+		ev, err := json.Marshal(struct {
+			Evidence []match.Passage `json:"evidence"`
+			Signals  []Signal        `json:"signals"`
+			Path     []Hop           `json:"path"`
+		}{r.Evidence, r.Signals, r.Path})
+		if err != nil {
+			return nil, fmt.Errorf("provenance: evidence of %s: %w", r.ID, err)
+		}
+		ms = append(ms, store.Match{QueryID: r.ID, OriginID: r.Origin.ID, Verdict: string(r.Verdict),
+			Score: r.Score, Coverage: r.Coverage, Evidence: ev})
+	}
+	return ms, nil
+}
+
+// Save stores the report's matches under its article, replacing earlier
+// ones; a report with no origin clears them.
+func Save(ctx context.Context, st store.Store, r *Report) error {
+	ms, err := r.Matches()
+	if err != nil {
+		return err
+	}
+	if err := st.PutMatches(ctx, r.ID, ms); err != nil {
+		return fmt.Errorf("provenance: save trace of %s: %w", r.ID, err)
+	}
+	return nil
 }

@@ -247,6 +247,9 @@ func (in *ingester) handle(ctx context.Context, p *crawl.Page) error {
 	if err != nil {
 		return fmt.Errorf("crawl: trace %s: %w", p.FinalURL, err)
 	}
+	if err := provenance.Save(ctx, in.st, rep); err != nil {
+		return fmt.Errorf("crawl: %s: %w", p.FinalURL, err)
+	}
 	origin := "-"
 	attrs := []any{slog.String("url", p.FinalURL), slog.String("id", id), slog.String("lang", a.Lang),
 		slog.String("verdict", string(rep.Verdict))}

@@ -118,6 +118,9 @@ func Run(ctx context.Context, opts *Options) error {
 		if err != nil {
 			return err
 		}
+		if err := provenance.Save(ctx, st, r); err != nil {
+			return err
+		}
 		reports = append(reports, r)
 	}
 	if opts.JSON {

@@ -192,6 +192,9 @@ func (s *linkSource) links(ctx context.Context, id string) ([]network.Link, erro
 	if err != nil {
 		return nil, fmt.Errorf("network: trace %s: %w", id, err)
 	}
+	if err := provenance.Save(ctx, s.st, rep); err != nil {
+		return nil, fmt.Errorf("network: %w", err)
+	}
 	s.traced++
 	if rep.Origin == nil || !derives(string(rep.Verdict)) {
 		return nil, nil

@@ -349,6 +349,9 @@ func (h *handler) handle(ctx context.Context, p *crawl.Page) error {
 	if err != nil {
 		return fmt.Errorf("watch: trace %s: %w", p.FinalURL, err)
 	}
+	if err := provenance.Save(ctx, h.st, rep); err != nil {
+		return fmt.Errorf("watch: %s: %w", p.FinalURL, err)
+	}
 	evs, err := h.w.Observe(ctx, h.tracer, rep, a)
 	h.em.emit(ctx, evs)
 	return err
