@@ -16,6 +16,8 @@ import (
 
 	"github.com/newstrace/newstrace/internal/article"
 	"github.com/newstrace/newstrace/internal/cli/factory"
+	"github.com/newstrace/newstrace/internal/cli/lexiconcmd"
+	"github.com/newstrace/newstrace/internal/lexicon"
 	"github.com/newstrace/newstrace/internal/match"
 	"github.com/newstrace/newstrace/internal/network"
 	"github.com/newstrace/newstrace/internal/provenance"
@@ -113,7 +115,9 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return fmt.Errorf("network: %w", err)
 	}
-	src := &linkSource{st: st}
+	src := &linkSource{st: st, lexicon: func(ctx context.Context) (*lexicon.Lexicon, error) {
+		return lexiconcmd.Load(ctx, f, f.IO.ErrOut)
+	}}
 	for _, id := range ids {
 		links, err := src.links(ctx, id)
 		if err != nil {
@@ -136,10 +140,13 @@ func Run(ctx context.Context, opts *Options) error {
 // linkSource finds the copy relations of stored articles: from the matches
 // stored for them, or, for an article with none stored, by tracing it.
 type linkSource struct {
-	st     store.Store
-	tracer *provenance.Tracer
-	cache  map[string]*article.Article
-	traced int
+	st store.Store
+	// lexicon loads the lexicon when an article must be traced, so that
+	// a network built from stored matches does not pay for it.
+	lexicon func(context.Context) (*lexicon.Lexicon, error)
+	tracer  *provenance.Tracer
+	cache   map[string]*article.Article
+	traced  int
 }
 
 // derives reports whether a verdict says the query was made from the
@@ -182,7 +189,11 @@ func (s *linkSource) links(ctx context.Context, id string) ([]network.Link, erro
 		return out, nil
 	}
 	if s.tracer == nil {
-		t, err := provenance.NewTracer(ctx, s.st, provenance.Options{})
+		lex, err := s.lexicon(ctx)
+		if err != nil {
+			return nil, err
+		}
+		t, err := provenance.NewTracer(ctx, s.st, provenance.Options{Lexicon: lex})
 		if err != nil {
 			return nil, err
 		}
