@@ -115,7 +115,7 @@ func Run(ctx context.Context, opts *Options) error {
 	f := opts.F
 	seeds := crawl.Seeds{Feeds: opts.Feeds, Sitemaps: opts.Sitemaps, URLs: opts.URLs}
 	if opts.OPML != "" {
-		feeds, err := readOPML(opts.OPML)
+		feeds, err := ReadOPML(opts.OPML)
 		if err != nil {
 			return err
 		}
@@ -143,7 +143,7 @@ func Run(ctx context.Context, opts *Options) error {
 		return err
 	}
 	co := opts.Crawl
-	co.Version = version()
+	co.Version = Version()
 	co.ContactURL = opts.Contact
 	co.AllowPrivateAddresses = co.AllowPrivateAddresses || opts.AllowPrivateAddresses
 	if opts.MaxPerHost > 0 {
@@ -279,8 +279,9 @@ func (in *ingester) fatalErr() error {
 	return in.fatal
 }
 
-// readOPML returns the feed URLs of an OPML file.
-func readOPML(path string) ([]string, error) {
+// ReadOPML returns the feed URLs of an OPML file, or an error naming it
+// when it has none.
+func ReadOPML(path string) ([]string, error) {
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("crawl: %w", err)
@@ -300,8 +301,9 @@ func readOPML(path string) ([]string, error) {
 	return out, nil
 }
 
-// version is the module version the binary was built from, or "dev".
-func version() string {
+// Version is the module version the binary was built from, or "dev"; it
+// goes into the crawler's User-Agent.
+func Version() string {
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}

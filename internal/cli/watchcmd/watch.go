@@ -12,7 +12,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"sync"
 	"time"
 
@@ -24,7 +23,6 @@ import (
 	"github.com/newstrace/newstrace/internal/cli/lexiconcmd"
 	"github.com/newstrace/newstrace/internal/crawl"
 	"github.com/newstrace/newstrace/internal/crawl/archive"
-	"github.com/newstrace/newstrace/internal/ingest/opml"
 	"github.com/newstrace/newstrace/internal/lang"
 	"github.com/newstrace/newstrace/internal/provenance"
 	"github.com/newstrace/newstrace/internal/registry"
@@ -225,7 +223,7 @@ func watchCrawl(ctx context.Context, opts *Options, st store.Store, tracer *prov
 	f := opts.F
 	seeds := crawl.Seeds{Feeds: opts.Feeds, Sitemaps: opts.Sitemaps, URLs: opts.URLs}
 	if opts.OPML != "" {
-		feeds, err := readOPML(opts.OPML)
+		feeds, err := crawlcmd.ReadOPML(opts.OPML)
 		if err != nil {
 			return err
 		}
@@ -240,7 +238,7 @@ func watchCrawl(ctx context.Context, opts *Options, st store.Store, tracer *prov
 		return err
 	}
 	co := opts.Crawl
-	co.Version = version()
+	co.Version = crawlcmd.Version()
 	co.ContactURL = opts.Contact
 	co.AllowPrivateAddresses = co.AllowPrivateAddresses || opts.AllowPrivateAddresses
 	if opts.MaxPerHost > 0 {
@@ -389,7 +387,7 @@ func openEmitter(opts *Options) (*emitter, error) {
 	if opts.Webhook != "" {
 		wo := opts.WebhookOptions
 		if wo.UserAgent == "" {
-			wo.UserAgent = "newstrace-watch/" + version()
+			wo.UserAgent = "newstrace-watch/" + crawlcmd.Version()
 		}
 		wo.OnError = func(err error) { f.Logger.Warn("Webhook delivery failed", slog.Any("error", err)) }
 		wh, err := watch.NewWebhook(opts.Webhook, wo)
@@ -450,31 +448,3 @@ func parseSince(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("watch: --since %q is not a date (YYYY-MM-DD) or RFC 3339 time", s)
 }
 
-// readOPML returns the feed URLs of an OPML file.
-func readOPML(path string) ([]string, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("watch: %w", err)
-	}
-	defer fh.Close()
-	doc, err := opml.Parse(fh)
-	if err != nil {
-		return nil, fmt.Errorf("watch: %s: %w", path, err)
-	}
-	var out []string
-	for _, fd := range doc.Feeds() {
-		out = append(out, fd.URL)
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("watch: %s: no feeds in the OPML file", path)
-	}
-	return out, nil
-}
-
-// version is the module version the binary was built from, or "dev".
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
-}
