@@ -447,4 +447,3 @@ func parseSince(s string) (time.Time, error) {
 	}
 	return time.Time{}, fmt.Errorf("watch: --since %q is not a date (YYYY-MM-DD) or RFC 3339 time", s)
 }
-
