@@ -90,13 +90,17 @@ func (pv *Pivoter) english(lang, word string) []string {
 	if pv.lex == nil {
 		return nil
 	}
-	key := lang + "\x00" + word
+	// The key is built in a stack buffer for the lookup, which converts
+	// it without allocating; only a miss, once per word, makes a string.
+	var buf [64]byte
+	kb := append(append(append(buf[:0], lang...), 0), word...)
 	pv.mu.RLock()
-	out, ok := pv.cache[key]
+	out, ok := pv.cache[string(kb)]
 	pv.mu.RUnlock()
 	if ok {
 		return out
 	}
+	key := string(kb)
 	seen := map[string]bool{}
 	for _, tr := range pv.lex.ToEnglish(lang, word) {
 		if len(out) == maxTranslations {

@@ -81,6 +81,18 @@ type XIndex struct {
 	lang     []string
 	nkeys    []int32
 	postings map[uint64][]int32
+
+	// scores recycles the per-lookup score accumulators (*xscores).
+	scores sync.Pool
+}
+
+// xscores accumulates one lookup's scores by article number: a dense
+// slice indexed by number, cheaper than a map for the few thousand
+// postings a lookup adds up, and the numbers it touched, so that only
+// those need clearing before the next lookup.
+type xscores struct {
+	score   []float64
+	touched []int32
 }
 
 // NewXIndex returns an empty index.
@@ -177,7 +189,15 @@ func (ix *XIndex) Candidates(keys []uint64, q XQuery) []XCandidate {
 	total := float64(len(ix.ids))
 	maxDF := max(8, int(q.MaxShare*total))
 	windowDays := int32(q.Window / (24 * time.Hour))
-	score := make(map[int32]float64)
+	acc, _ := ix.scores.Get().(*xscores)
+	if acc == nil {
+		acc = new(xscores)
+	}
+	defer ix.scores.Put(acc)
+	if len(acc.score) < len(ix.ids) {
+		acc.score = make([]float64, len(ix.ids))
+	}
+	score, touched := acc.score, acc.touched[:0]
 	for _, k := range keys {
 		if k>>tagShift != 0 {
 			continue
@@ -188,11 +208,16 @@ func (ix *XIndex) Candidates(keys []uint64, q XQuery) []XCandidate {
 		}
 		idf := math.Log(1 + total/float64(len(list)))
 		for _, n := range list {
+			if score[n] == 0 {
+				touched = append(touched, n)
+			}
 			score[n] += idf
 		}
 	}
-	out := make([]XCandidate, 0, len(score))
-	for n, s := range score {
+	out := make([]XCandidate, 0, len(touched))
+	for _, n := range touched {
+		s := score[n]
+		score[n] = 0
 		if !q.SameLanguage && qlang != "" && ix.lang[n] == qlang {
 			continue
 		}
@@ -204,6 +229,9 @@ func (ix *XIndex) Candidates(keys []uint64, q XQuery) []XCandidate {
 		// with anything.
 		out = append(out, XCandidate{ID: ix.ids[n], Score: s / math.Sqrt(float64(max(ix.nkeys[n], 16)))})
 	}
+	acc.touched = touched
+	// The sort is total (ties by id), so the order the candidates were
+	// gathered in does not show.
 	slices.SortFunc(out, func(a, b XCandidate) int {
 		if c := cmp.Compare(b.Score, a.Score); c != 0 {
 			return c

@@ -3,7 +3,9 @@ package match
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/newstrace/newstrace/internal/article"
@@ -118,12 +120,38 @@ type unitMatch struct {
 	qu, cu int32
 }
 
+// pairSim is the similarity of query sentence q and candidate sentence c.
+type pairSim struct {
+	q, c int32
+	sim  float64
+}
+
+// xscratch holds the working buffers of one CompareTranslation. A trace
+// compares an article with dozens of candidates and the buffers die with
+// each comparison, so allocating them anew (a map of similarities, the
+// match list, the n×m alignment tables) cost about as much as the
+// comparison itself; scratchPool hands them from one comparison to the
+// next. Nothing in them outlives a call: each use overwrites what it reads.
+type xscratch struct {
+	ms    []unitMatch
+	keys  []uint64 // ms packed for sorting
+	cus   []int32
+	sims  []pairSim
+	best  []int32
+	score []float64
+	from  []uint8
+}
+
+// scratchPool recycles xscratch buffers; it holds no state between calls.
+var scratchPool = sync.Pool{New: func() any { return new(xscratch) }}
+
 // sentenceSimilarity returns, for each sentence pair sharing pivot terms,
 // the share of the two sentences' units that find a counterpart in the
 // other (a Dice coefficient over words rather than terms), keeping those
-// at least min.
-func sentenceSimilarity(qx, cx *xprep, minSim float64) map[uint64]float64 {
-	var ms []unitMatch
+// at least min. The pairs come sorted by query then candidate sentence, in
+// s.sims, which the result reuses.
+func sentenceSimilarity(qx, cx *xprep, minSim float64, s *xscratch) []pairSim {
+	ms := s.ms[:0]
 	a, b := qx.postings, cx.postings
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
@@ -151,17 +179,13 @@ func sentenceSimilarity(qx, cx *xprep, minSim float64) map[uint64]float64 {
 			i, j = i2, j2
 		}
 	}
-	slices.SortFunc(ms, func(x, y unitMatch) int {
-		switch {
-		case x.pair != y.pair:
-			return cmp.Compare(x.pair, y.pair)
-		case x.qu != y.qu:
-			return cmp.Compare(x.qu, y.qu)
-		}
-		return cmp.Compare(x.cu, y.cu)
-	})
-	sim := make(map[uint64]float64)
-	var cus []int32
+	s.ms = ms
+	sims := s.sims[:0]
+	if len(ms) == 0 {
+		return sims
+	}
+	sortMatches(ms, qx, cx, s)
+	cus := s.cus[:0]
 	for i := 0; i < len(ms); {
 		j := i
 		var qn, cn, bonus float64
@@ -176,14 +200,67 @@ func sentenceSimilarity(qx, cx *xprep, minSim float64) map[uint64]float64 {
 		for _, u := range slices.Compact(cus) {
 			cn += unitWeight(cx.unitW[u], &bonus)
 		}
-		qs, cs := int(ms[i].pair>>32), int(uint32(ms[i].pair))
+		qs, cs := int32(ms[i].pair>>32), int32(uint32(ms[i].pair))
 		d := (qn + cn) / (qx.sents[qs].weight + cx.sents[cs].weight + bonus)
 		if d >= minSim {
-			sim[ms[i].pair] = d
+			sims = append(sims, pairSim{qs, cs, d})
 		}
 		i = j
 	}
-	return sim
+	s.cus, s.sims = cus, sims
+	return sims
+}
+
+// sortMatches sorts ms by pair, query unit and candidate unit. The sort
+// was half the cost of sentenceSimilarity: when the four fields fit one
+// 64-bit key, as they do for any news article (a few dozen sentences and
+// a few hundred units each side), it sorts packed keys, whose order is the
+// same, and unpacks them; otherwise it compares the fields.
+func sortMatches(ms []unitMatch, qx, cx *xprep, s *xscratch) {
+	// Every index is below its count, so it fits in the count's bit length.
+	bq, bc := bits.Len(uint(len(qx.sents))), bits.Len(uint(len(cx.sents)))
+	bqu, bcu := bits.Len(uint(len(qx.unitW))), bits.Len(uint(len(cx.unitW)))
+	if bq+bc+bqu+bcu > 64 {
+		slices.SortFunc(ms, func(x, y unitMatch) int {
+			switch {
+			case x.pair != y.pair:
+				return cmp.Compare(x.pair, y.pair)
+			case x.qu != y.qu:
+				return cmp.Compare(x.qu, y.qu)
+			}
+			return cmp.Compare(x.cu, y.cu)
+		})
+		return
+	}
+	shC, shQU := bqu+bcu, bcu
+	shQ := bc + shC
+	keys := s.keys[:0]
+	for _, x := range ms {
+		qs, cs := x.pair>>32, uint64(uint32(x.pair))
+		keys = append(keys, qs<<shQ|cs<<shC|uint64(x.qu)<<shQU|uint64(x.cu))
+	}
+	slices.Sort(keys)
+	mask := func(b int) uint64 { return 1<<b - 1 }
+	for i, k := range keys {
+		qs, cs := k>>shQ, k>>shC&mask(bc)
+		ms[i] = unitMatch{qs<<32 | cs, int32(k >> shQU & mask(bqu)), int32(k & mask(bcu))}
+	}
+	s.keys = keys
+}
+
+// simOf returns the similarity of the pair (qs, cs) in sims, sorted as
+// sentenceSimilarity returns them, or 0 when the pair is not there.
+func simOf(sims []pairSim, qs, cs int32) float64 {
+	k, ok := slices.BinarySearchFunc(sims, pairSim{q: qs, c: cs}, func(x, y pairSim) int {
+		if c := cmp.Compare(x.q, y.q); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.c, y.c)
+	})
+	if !ok {
+		return 0
+	}
+	return sims[k].sim
 }
 
 // chanceSimilarity is about the similarity two unrelated sentences reach
@@ -243,19 +320,29 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 		return res
 	}
 	n, m := len(qx.sents), len(cx.sents)
-	sim := sentenceSimilarity(qx, cx, opts.SentenceSimilarity)
-	best := make([]int32, n)
+	scr := scratchPool.Get().(*xscratch)
+	defer scratchPool.Put(scr)
+	sim := sentenceSimilarity(qx, cx, opts.SentenceSimilarity, scr)
+	if len(sim) == 0 {
+		// No sentence pair is similar enough to align: the verdict is
+		// None, and the alignment below would find nothing.
+		return res
+	}
+	best := slices.Grow(scr.best[:0], n)[:n]
+	scr.best = best
 	for i := range best {
 		best[i] = -1
 	}
 	if opts.Signals&SignalStructure != 0 && n*m <= maxAlignCells {
-		alignMonotonic(qx, cx, sim, opts, best)
+		alignMonotonic(qx, cx, sim, opts, best, scr)
 	} else {
+		// Each query sentence's best match; sim is in candidate order
+		// within a query sentence, so ties go to the earliest candidate
+		// sentence.
 		bestSim := make([]float64, n)
-		for k, s := range sim {
-			qs, cs := int(k>>32), int32(uint32(k))
-			if s > bestSim[qs] {
-				best[qs], bestSim[qs] = cs, s
+		for _, ps := range sim {
+			if ps.sim > bestSim[ps.q] {
+				best[ps.q], bestSim[ps.q] = ps.c, ps.sim
 			}
 		}
 	}
@@ -269,7 +356,7 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 		if cs >= 0 {
 			aligned++
 			qUnits += qx.sents[qs].units
-			strength += (sim[uint64(qs)<<32|uint64(cs)] - chance) * lengthAgreement(qx.sents[qs].runes, cx.sents[cs].runes)
+			strength += (simOf(sim, int32(qs), cs) - chance) * lengthAgreement(qx.sents[qs].runes, cx.sents[cs].runes)
 			qTerms += qx.sents[qs].weight
 			cTerms += cx.sents[cs].weight
 		}
@@ -317,12 +404,21 @@ func unitWeight(w float64, bonus *float64) float64 {
 // less LengthPenalty times the log ratio of the two sentences' lengths.
 // Skipping a sentence on either side is free: a translation may cut or add
 // sentences, and a partial copy is a run of its origin.
-func alignMonotonic(qx, cx *xprep, sim map[uint64]float64, opts Options, best []int32) {
+func alignMonotonic(qx, cx *xprep, sim []pairSim, opts Options, best []int32, scr *xscratch) {
 	n, m := len(qx.sents), len(cx.sents)
 	w := m + 1
-	score := make([]float64, (n+1)*w)
-	from := make([]uint8, (n+1)*w) // 0 skip query, 1 skip candidate, 2 align
+	cells := (n + 1) * w
+	// Every cell of rows and columns 1.. is written before it is read, so
+	// only row and column 0 need clearing in reused tables.
+	score := slices.Grow(scr.score[:0], cells)[:cells]
+	from := slices.Grow(scr.from[:0], cells)[:cells] // 0 skip query, 1 skip candidate, 2 align
+	scr.score, scr.from = score, from
+	clear(score[:w])
+	// sim is sorted by query then candidate sentence, the order the table
+	// is filled in, so p walks it alongside instead of a lookup per cell.
+	p := 0
 	for i := 1; i <= n; i++ {
+		score[i*w] = 0
 		for j := 1; j <= m; j++ {
 			k := i*w + j
 			up, left := score[k-w], score[k-1]
@@ -331,10 +427,11 @@ func alignMonotonic(qx, cx *xprep, sim map[uint64]float64, opts Options, best []
 			} else {
 				score[k], from[k] = left, 1
 			}
-			s, ok := sim[uint64(i-1)<<32|uint64(j-1)]
-			if !ok {
+			if p == len(sim) || int(sim[p].q) != i-1 || int(sim[p].c) != j-1 {
 				continue
 			}
+			s := sim[p].sim
+			p++
 			lq, lc := float64(qx.sents[i-1].runes+1), float64(cx.sents[j-1].runes+1)
 			g := s - opts.SentenceSimilarity*0.5 - opts.LengthPenalty*math.Abs(math.Log(lq/lc))
 			if g > 0 && score[k-w-1]+g > score[k] {
