@@ -190,16 +190,27 @@ func Run(ctx context.Context, opts *Options) error {
 		if err != nil && ctx.Err() == nil {
 			return err
 		}
-		if ctx.Err() != nil || opts.Every <= 0 {
-			return nil // an interrupt ends a crawl normally; the state is saved
-		}
-		t := time.NewTimer(opts.Every)
-		select {
-		case <-ctx.Done():
-			t.Stop()
+		// An interrupt ends a crawl normally; the state is saved.
+		if !NextRound(ctx, opts.Every) {
 			return nil
-		case <-t.C:
 		}
+	}
+}
+
+// NextRound waits every before the next round of a repeated crawl and
+// reports whether there is one: not when every is zero or the context
+// ends first.
+func NextRound(ctx context.Context, every time.Duration) bool {
+	if ctx.Err() != nil || every <= 0 {
+		return false
+	}
+	t := time.NewTimer(every)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
 	}
 }
 

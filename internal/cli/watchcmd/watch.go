@@ -288,15 +288,9 @@ func watchCrawl(ctx context.Context, opts *Options, st store.Store, tracer *prov
 		if err != nil && ctx.Err() == nil {
 			return err
 		}
-		if ctx.Err() != nil || opts.Every <= 0 {
-			return nil // an interrupt ends a watch normally; the state is saved
-		}
-		t := time.NewTimer(opts.Every)
-		select {
-		case <-ctx.Done():
-			t.Stop()
+		// An interrupt ends a watch normally; the state is saved.
+		if !crawlcmd.NextRound(ctx, opts.Every) {
 			return nil
-		case <-t.C:
 		}
 	}
 }
