@@ -64,6 +64,9 @@ type Result struct {
 	// OriginCoverage is the share of the candidate's terms in sentences
 	// aligned with the query.
 	OriginCoverage float64
+	// Rendered is, for a cross-lingual pair, the share of the query's
+	// sentences the candidate accounts for (see TranslationSentences).
+	Rendered float64
 	// Evidence lists the aligned passages in query order.
 	Evidence []Passage
 }
@@ -122,6 +125,13 @@ type Options struct {
 	// TranslationOriginCoverage (default 0.6) is the same share of the
 	// candidate's, for a query that renders a shorter text whole.
 	TranslationCoverage, TranslationOriginCoverage float64
+	// TranslationSentences is the share of the query's sentences a
+	// translation renders (default 0.6): aligned, or in a gap between
+	// aligned sentences that matches one of the candidate's in position
+	// and length. An independent report of the same event aligns its
+	// quotes and figures as well as a translation does, but not most of
+	// its sentences in order.
+	TranslationSentences float64
 	// MinTranslationTerms is the number of words and numbers in aligned
 	// query sentences below which no pair is a translation (default 8, one
 	// short sentence): a headline of five words cannot show whose it is.
@@ -171,6 +181,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.TranslationOriginCoverage <= 0 {
 		o.TranslationOriginCoverage = 0.6
+	}
+	if o.TranslationSentences <= 0 {
+		o.TranslationSentences = 0.6
 	}
 	if o.MinTranslationTerms <= 0 {
 		o.MinTranslationTerms = 8

@@ -131,3 +131,6 @@ func Prepare(a *article.Article, opts Options) *Prepared {
 // Bands returns the LSH band keys of the article, for Index.Add and
 // Index.Candidates.
 func (p *Prepared) Bands() []uint64 { return p.bands }
+
+// Sentences returns the number of sentences the article was split into.
+func (p *Prepared) Sentences() int { return len(p.sentences) }

@@ -293,9 +293,10 @@ func lengthAgreement(a, b int) float64 {
 	return math.Exp(-r * r / (2 * lengthSigma * lengthSigma))
 }
 
-// fullEvidenceSentences is the sentence count from which a pair must show
-// the whole TranslationStrength.
-const fullEvidenceSentences = 6
+// FullEvidenceSentences is the sentence count from which a pair must show
+// the whole TranslationStrength; a shorter text is asked less, and a
+// tracer may weigh its candidates against each other instead.
+const FullEvidenceSentences = 6
 
 // maxAlignCells bounds the sentence-pair matrix of the monotonic alignment;
 // longer pairs fall back to each sentence's best match.
@@ -372,20 +373,61 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 	res.Score = (0.75*res.Coverage + 0.25*res.OriginCoverage) * min(1, mean/fullSimilarity)
 	res.Evidence = passages(q, c, best)
 	// A text of a few sentences cannot pile up the evidence of a long
-	// one: below fullEvidenceSentences, the strength asked shrinks with
+	// one: below FullEvidenceSentences, the strength asked shrinks with
 	// the square of the shorter text's sentence count, as the number of
 	// sentence pairs that could have aligned by chance does.
-	k := float64(min(n, m)) / fullEvidenceSentences
+	rendered := renderedSentences(qx, cx, best)
+	res.Rendered = float64(rendered) / float64(n)
+	k := float64(min(n, m)) / FullEvidenceSentences
 	need := opts.TranslationStrength * min(1, k*k)
 	switch {
 	case qUnits >= opts.MinTranslationTerms && strength >= need &&
-		(res.Coverage >= opts.TranslationCoverage || aligned >= 2 && res.OriginCoverage >= opts.TranslationOriginCoverage):
+		(res.Coverage >= opts.TranslationCoverage && res.Rendered >= opts.TranslationSentences ||
+			aligned >= 2 && res.OriginCoverage >= opts.TranslationOriginCoverage && float64(rendered) >= wholeOriginSentences*float64(m)):
 		res.Verdict = Translation
 	default:
 		res.Verdict = Related
 	}
 	return res
 }
+
+// wholeOriginSentences is the share of the candidate's sentences a query
+// must render to be its translation on origin coverage alone: the query
+// holds the whole shorter text, not a few of its sentences.
+const wholeOriginSentences = 0.8
+
+// renderedSentences counts the sentence pairs a translation accounts for:
+// the aligned pairs, and the sentences of a gap between two aligned pairs
+// (or before the first, the two texts' starts being fixed points too) that
+// spans as many sentences on both sides, pair by pair, where their lengths
+// agree as a translation's do — sentences the lexicon could not
+// bridge, which a translator rendered in their place. Two reports of one
+// event share their quotes and figures sentence by sentence too, but in
+// between they say other things in other orders, and their gaps do not
+// line up.
+func renderedSentences(qx, cx *xprep, best []int32) int {
+	n, pi, pj := 0, -1, -1
+	for qs, cs := range best {
+		if cs < 0 {
+			continue
+		}
+		n++
+		if gap := qs - pi - 1; gap > 0 && int(cs)-pj-1 == gap {
+			for k := 1; k <= gap; k++ {
+				if lengthAgreement(qx.sents[pi+k].runes, cx.sents[pj+k].runes) >= gapLengthAgreement {
+					n++
+				}
+			}
+		}
+		pi, pj = qs, int(cs)
+	}
+	return n
+}
+
+// gapLengthAgreement is the lengthAgreement from which two sentences in
+// matching gaps count as rendering each other (a length ratio within
+// about 1.6).
+const gapLengthAgreement = 0.3
 
 // unitWeight returns the weight a matched unit adds to a similarity's
 // numerator; a weak unit, absent from its sentence's weight, adds one to

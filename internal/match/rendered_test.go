@@ -1,0 +1,40 @@
+package match
+
+import "testing"
+
+// sentsOfRunes builds an xprep whose sentences have the given lengths.
+func sentsOfRunes(runes ...int) *xprep {
+	x := &xprep{}
+	for _, r := range runes {
+		x.sents = append(x.sents, xsent{runes: r, units: 10, weight: 10})
+	}
+	return x
+}
+
+func TestRenderedSentences(t *testing.T) {
+	tests := []struct {
+		name   string
+		q, c   []int // sentence lengths in runes
+		best   []int32
+		want   int
+		reason string
+	}{
+		{"all aligned", []int{100, 120, 90}, []int{110, 115, 95}, []int32{0, 1, 2}, 3, ""},
+		{"matching gap of like length", []int{100, 120, 90}, []int{110, 130, 95}, []int32{0, -1, 2}, 3,
+			"the middle sentences sit between aligned pairs on both sides and agree in length"},
+		{"matching gap of unlike length", []int{100, 40, 90}, []int{110, 200, 95}, []int32{0, -1, 2}, 2,
+			"a 40-rune sentence is no rendering of a 200-rune one"},
+		{"gap on one side only", []int{100, 120, 90}, []int{110, 95}, []int32{0, -1, 1}, 2,
+			"the candidate has no sentence in the gap: the query added one"},
+		{"leading and trailing gaps", []int{100, 120, 90, 80}, []int{110, 115, 95, 85}, []int32{-1, 1, 2, -1}, 3,
+			"the texts' starts line up like an aligned pair, their ends do not: a copy may stop anywhere"},
+		{"alternating, shifted", []int{100, 120, 90, 110, 100}, []int{100, 120, 90, 110, 100}, []int32{-1, 0, -1, 3, -1}, 2,
+			"a one-sentence gap against a two-sentence gap does not line up"},
+	}
+	for _, tt := range tests {
+		got := renderedSentences(sentsOfRunes(tt.q...), sentsOfRunes(tt.c...), tt.best)
+		if got != tt.want {
+			t.Errorf("%s: rendered %d, want %d (%s)", tt.name, got, tt.want, tt.reason)
+		}
+	}
+}

@@ -1,0 +1,52 @@
+package provenance
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newstrace/newstrace/internal/article"
+	"github.com/newstrace/newstrace/internal/match"
+)
+
+// preparedWith returns a prepared fictional article of n sentences.
+func preparedWith(id, lang string, n int) *match.Prepared {
+	a := article.New()
+	a.ID, a.Lang = id, lang
+	a.Text = strings.TrimSpace(strings.Repeat("The council of Verdane met on Tuesday to vote on the harbour plan. ", n))
+	return match.Prepare(a, match.Options{})
+}
+
+func TestPromoteStandout(t *testing.T) {
+	related := func(p *match.Prepared, score, rendered float64) compared {
+		return compared{p, match.Result{Verdict: match.Related, Score: score, Coverage: 0.8, OriginCoverage: 0.8, Rendered: rendered}}
+	}
+	short := preparedWith("q-short", "fr", 3)
+	long := preparedWith("q-long", "fr", 8)
+	cand := preparedWith("c", "en", 3)
+	rival := preparedWith("r", "de", 3)
+	tests := []struct {
+		name  string
+		q     *match.Prepared
+		found []compared
+		want  string
+	}{
+		{"short query far above its rival", short, []compared{related(cand, 0.7, 1), related(rival, 0.2, 1)}, "c"},
+		{"short query near its rival", short, []compared{related(cand, 0.7, 1), related(rival, 0.4, 1)}, ""},
+		{"short query alone but strong", short, []compared{related(cand, 0.6, 1)}, "c"},
+		{"short query alone and weak: two texts on one subject", short, []compared{related(cand, 0.4, 1)}, ""},
+		{"short query rendering too few sentences", short, []compared{related(cand, 0.7, 0.34)}, ""},
+		{"long query: it had room to show its evidence", long, []compared{related(cand, 0.7, 1), related(rival, 0.1, 1)}, ""},
+	}
+	for _, tt := range tests {
+		found := append([]compared(nil), tt.found...)
+		got := promoteStandout(tt.q, found)
+		if got != tt.want {
+			t.Errorf("%s: promoted %q, want %q", tt.name, got, tt.want)
+		}
+		for _, f := range found {
+			if promoted := f.res.Verdict == match.Translation; promoted != (f.p.Article.ID == got) {
+				t.Errorf("%s: %s verdict %s after promoting %q", tt.name, f.p.Article.ID, f.res.Verdict, got)
+			}
+		}
+	}
+}
