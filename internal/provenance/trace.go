@@ -366,6 +366,19 @@ func earlier(t, ref time.Time) bool {
 // considered as the origin.
 const nearBest = 0.6
 
+// queryScore is how well a candidate accounts for the query: the
+// candidate's score without the share of the candidate the query holds.
+// Picking among candidates the query derives from, that share would favour
+// a later text cut like the query — a sibling republished with the same
+// lead — over the whole original the lead was taken from.
+func queryScore(r match.Result) float64 {
+	w := 0.75*r.Coverage + 0.25*r.OriginCoverage
+	if w <= 0 {
+		return 0
+	}
+	return r.Score * r.Coverage / w
+}
+
 // derives reports whether a verdict claims the query was made from the
 // candidate, as opposed to merely sharing some words with it.
 func derives(v match.Verdict) bool {
@@ -396,9 +409,9 @@ func resolve(a *article.Article, found []compared) (*compared, []Signal) {
 	// of siblings scores about as well as the copies it leads to.
 	top := 0.0
 	for _, f := range eligible {
-		top = max(top, f.res.Score)
+		top = max(top, queryScore(f.res))
 	}
-	eligible = slices.DeleteFunc(eligible, func(f compared) bool { return f.res.Score < nearBest*top })
+	eligible = slices.DeleteFunc(eligible, func(f compared) bool { return queryScore(f.res) < nearBest*top })
 	slices.SortStableFunc(eligible, func(x, y compared) int {
 		xt, yt := x.p.Article.PublishedAt, y.p.Article.PublishedAt
 		switch {
