@@ -1,6 +1,8 @@
 package match
 
 import (
+	"hash/maphash"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -65,13 +67,22 @@ type Pivoter struct {
 	lex *lexicon.Lexicon
 	en  *text.Analyzer
 
-	mu    sync.RWMutex
-	cache map[string][]string // lang "\x00" word → English stems
+	segZH bool // whether the lexicon has a Chinese table to segment by
+
+	mu     sync.RWMutex
+	cache  map[string][]string // lang "\x00" word → English stems; see cjk.go for others
+	misses map[uint64]struct{} // hashes of CJK segment candidates the lexicon lacks
+	seed   maphash.Seed
 }
 
 // NewPivoter returns a Pivoter over lex, which may be nil.
 func NewPivoter(lex *lexicon.Lexicon) *Pivoter {
-	return &Pivoter{lex: lex, en: text.ForLang("en"), cache: make(map[string][]string)}
+	pv := &Pivoter{lex: lex, en: text.ForLang("en"), cache: make(map[string][]string),
+		misses: make(map[uint64]struct{}), seed: maphash.MakeSeed()}
+	for _, l := range lex.Languages() {
+		pv.segZH = pv.segZH || l == "zh"
+	}
+	return pv
 }
 
 // Lexicon returns the lexicon the Pivoter looks words up in, or nil.
@@ -101,29 +112,35 @@ func (pv *Pivoter) english(lang, word string) []string {
 		return out
 	}
 	key := string(kb)
-	seen := map[string]bool{}
-	for _, tr := range pv.lex.ToEnglish(lang, word) {
-		if len(out) == maxTranslations {
-			break
-		}
-		if strings.ContainsRune(tr, ' ') {
-			continue // a phrase: its words would pivot on function words
-		}
-		f := text.Fold(tr)
-		if text.IsStopWord("en", f) {
-			continue
-		}
-		st := pv.en.Stem(tr)
-		if !seen[st] {
-			seen[st] = true
-			out = append(out, st)
-		}
-	}
+	out = pv.translate(lang, word)
 	pv.mu.Lock()
 	if len(pv.cache) < maxPivotCache {
 		pv.cache[key] = out
 	}
 	pv.mu.Unlock()
+	return out
+}
+
+// translate returns the English stems of the first translations of word,
+// uncached. Phrases are skipped: their words would pivot on function
+// words, and on Japanese glosses they also cost two fifths of the WMT22
+// ja-en origin accuracy.
+func (pv *Pivoter) translate(lang, word string) []string {
+	var out []string
+	for _, tr := range pv.lex.ToEnglish(lang, word) {
+		if len(out) == maxTranslations {
+			break
+		}
+		if strings.ContainsRune(tr, ' ') {
+			continue
+		}
+		if text.IsStopWord("en", text.Fold(tr)) {
+			continue
+		}
+		if st := pv.en.Stem(tr); !slices.Contains(out, st) {
+			out = append(out, st)
+		}
+	}
 	return out
 }
 
@@ -137,7 +154,25 @@ func (pv *Pivoter) terms(lang, s string, sig Signals, emit func(off int, term st
 			names[a.Start] = true
 		}
 	}
+	// Japanese and Chinese runs are held back until they end, then cut
+	// into dictionary words (see cjk.go).
+	seg := pv.segments(lang)
+	var run []cjkToken
 	an.Scan(s, func(t text.Token, raw string) {
+		if seg {
+			if sc := cjkScripts(raw); t.Kind == text.Word && sc != 0 {
+				if len(run) > 0 && run[len(run)-1].end != t.Start {
+					pv.segmentRun(lang, s, run, sig, emit)
+					run = run[:0]
+				}
+				run = append(run, cjkToken{t.Start, t.End, sc})
+				return
+			}
+			if len(run) > 0 {
+				pv.segmentRun(lang, s, run, sig, emit)
+				run = run[:0]
+			}
+		}
 		if t.Kind == text.Number {
 			if sig&SignalAnchors != 0 {
 				emit(t.Start, pivotNumber+t.Term, unitAnchor)
@@ -181,6 +216,9 @@ func (pv *Pivoter) terms(lang, s string, sig Signals, emit func(off int, term st
 			}
 		}
 	})
+	if len(run) > 0 {
+		pv.segmentRun(lang, s, run, sig, emit)
+	}
 }
 
 // unitKind says what a pivot term tells of the word it comes from; a word's
