@@ -113,6 +113,9 @@ func (pv *Pivoter) english(lang, word string) []string {
 	}
 	key := string(kb)
 	out = pv.translate(lang, word)
+	if len(out) == 0 {
+		out = pv.decompound(lang, word)
+	}
 	pv.mu.Lock()
 	if len(pv.cache) < maxPivotCache {
 		pv.cache[key] = out
@@ -189,6 +192,13 @@ func (pv *Pivoter) terms(lang, s string, sig Signals, emit func(off int, term st
 				known = true
 			}
 		}
+		// A word of a Latin-script language the lexicon lacks may be
+		// spelled as in English ("confirmation", "satellite", "budget"):
+		// offered as its English stem, it meets the lexicon's rendering
+		// of the word in a third language, which its skeleton cannot.
+		if !known && lang != "en" && sig&SignalCognates != 0 && isLatinWord(raw) {
+			emit(t.Start, pivotWord+pv.en.Stem(strings.ToLower(raw)), cognateKind(false, false))
+		}
 		// A name keys on its skeleton, and so does, as a weak cognate, a
 		// word the lexicon cannot translate. A capitalised word the
 		// lexicon translates is a common noun (German capitalises them
@@ -243,6 +253,16 @@ func cognateKind(name, known bool) unitKind {
 		return unitWord
 	}
 	return unitWeak
+}
+
+// isLatinWord reports whether w is written in Latin letters only.
+func isLatinWord(w string) bool {
+	for _, r := range w {
+		if !unicode.Is(unicode.Latin, r) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // caseless reports whether a word is written in a script without letter

@@ -60,11 +60,11 @@ func TestCompareTranslation(t *testing.T) {
 		{"en-dam", "ru-dam", lex, Translation},
 		// Two translations of one text are translations of each other.
 		{"fr-dam", "de-dam", lex, Translation},
-		// Without a lexicon, numbers, names and cognates still tie a
-		// close language to its origin, if below the evidence a
-		// translation verdict needs alone (the tracer's margin rule can
-		// still promote it).
-		{"fr-dam", "en-dam", nil, Related},
+		// Without a lexicon, numbers, names, cognates and words spelled
+		// as in English still tie a close language to its origin...
+		{"fr-dam", "en-dam", nil, Translation},
+		// ...and not the same event retold.
+		{"fr-dam-other", "en-dam", nil, Related},
 		// Another outlet's report of the same event shares names and
 		// numbers, not a sentence-by-sentence rendering.
 		{"fr-dam-other", "en-dam", lex, Related},
