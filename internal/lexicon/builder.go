@@ -300,7 +300,29 @@ func (t *table) setFolds(ps []foldPair) {
 // come first, then those several sources agree on, then each source's own
 // order, earlier arguments first.
 func Merge(ls ...*Lexicon) *Lexicon {
-	ls = slices.DeleteFunc(slices.Clone(ls), func(l *Lexicon) bool { return l == nil })
+	return mergeTiers(ls, nil)
+}
+
+// mergeBridged adds to base the translations of bridged, composed through a
+// third language, ranked after every translation base already has for a
+// headword: a composition is weaker evidence than any dictionary with an
+// English side.
+func mergeBridged(base, bridged *Lexicon) *Lexicon {
+	return mergeTiers([]*Lexicon{base, bridged}, []bool{false, true})
+}
+
+// mergeTiers is Merge where the lexicons with bridged[i] set rank after all
+// the others.
+func mergeTiers(ls []*Lexicon, bridged []bool) *Lexicon {
+	var keep []*Lexicon
+	var tier []bool
+	for i, l := range ls {
+		if l != nil {
+			keep = append(keep, l)
+			tier = append(tier, i < len(bridged) && bridged[i])
+		}
+	}
+	ls = keep
 	out := &Lexicon{}
 	// Union of the sorted vocabularies; remap[i] renumbers lexicon i's ids.
 	remap := make([][]uint32, len(ls))
@@ -330,7 +352,7 @@ func Merge(ls ...*Lexicon) *Lexicon {
 		var srcs []mergeSource
 		for i, l := range ls {
 			if t := l.table(lang); t != nil {
-				srcs = append(srcs, mergeSource{t: t, remap: remap[i], newKey: make([]uint32, len(t.keys))})
+				srcs = append(srcs, mergeSource{t: t, remap: remap[i], newKey: make([]uint32, len(t.keys)), bridged: tier[i]})
 			}
 		}
 		if t := mergeTables(lang, srcs, out.vocab); len(t.keys) > 0 {
@@ -346,12 +368,14 @@ type mergeSource struct {
 	remap  []uint32 // source vocab id → merged vocab id
 	next   int      // cursor into t.keys
 	newKey []uint32 // source key index → merged key index
+	// bridged sources rank after the others whatever their own tiers.
+	bridged bool
 }
 
 // mergeTables merges one language's sorted tables key by key.
 func mergeTables(lang string, srcs []mergeSource, vocab []string) *table {
 	t := &table{lang: lang, off: []uint32{0}}
-	var direct, inverse []candidate
+	var direct, inverse, bridged []candidate
 	for {
 		// The smallest key under any cursor is the next merged key.
 		key, found := "", false
@@ -363,7 +387,7 @@ func mergeTables(lang string, srcs []mergeSource, vocab []string) *table {
 		if !found {
 			break
 		}
-		direct, inverse = direct[:0], inverse[:0]
+		direct, inverse, bridged = direct[:0], inverse[:0], bridged[:0]
 		seq := uint32(0)
 		for si := range srcs {
 			s := &srcs[si]
@@ -378,7 +402,10 @@ func mergeTables(lang string, srcs []mergeSource, vocab []string) *table {
 				seq++
 				nid := s.remap[id]
 				c := candidate{target: nid, count: 1, seq: seq, words: wordCount(vocab[nid])}
-				if j < nd {
+				if s.bridged {
+					c.pos = uint32(j)
+					bridged = addCandidate(bridged, c)
+				} else if j < nd {
 					c.pos = uint32(j)
 					direct = addCandidate(direct, c)
 				} else {
@@ -388,6 +415,15 @@ func mergeTables(lang string, srcs []mergeSource, vocab []string) *table {
 			}
 		}
 		ids, nd := rankTargets(direct, inverse)
+		slices.SortFunc(bridged, cmpCandidate)
+		for _, c := range bridged {
+			if len(ids) == maxTargets {
+				break
+			}
+			if !slices.Contains(ids, c.target) {
+				ids = append(ids, c.target)
+			}
+		}
 		if len(ids) == 0 {
 			continue
 		}

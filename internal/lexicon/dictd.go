@@ -137,6 +137,22 @@ func ImportDictd(ctx context.Context, index, dict string, from, to string) (*Lex
 }
 
 func importDictd(ctx context.Context, b *builder, index, dict, lang string, inverse bool) error {
+	return readDictd(ctx, index, dict, parseEntry, func(rec indexRecord, cands []string) {
+		if inverse {
+			b.addInverse(lang, cleanEnglish(rec.key), cands)
+			return
+		}
+		english := make([]string, len(cands))
+		for i, c := range cands {
+			english[i] = cleanEnglish(c)
+		}
+		b.addDirect(lang, rec.key, english)
+	})
+}
+
+// readDictd reads the dictionary index/dict front to back and passes each
+// index record with the translations parse finds in its entry to fn.
+func readDictd(ctx context.Context, index, dict string, parse func(string) []string, fn func(indexRecord, []string)) error {
 	fi, err := os.Open(index)
 	if err != nil {
 		return fmt.Errorf("lexicon: %w", err)
@@ -159,17 +175,7 @@ func importDictd(ctx context.Context, b *builder, index, dict, lang string, inve
 	if err != nil {
 		return fmt.Errorf("lexicon: %s: %w", dict, err)
 	}
-	return scanEntries(ctx, r, recs, dict, func(rec indexRecord, cands []string) {
-		if inverse {
-			b.addInverse(lang, cleanEnglish(rec.key), cands)
-			return
-		}
-		english := make([]string, len(cands))
-		for i, c := range cands {
-			english[i] = cleanEnglish(c)
-		}
-		b.addDirect(lang, rec.key, english)
-	})
+	return scanEntries(ctx, r, recs, dict, parse, fn)
 }
 
 // openDict returns a buffered reader of the dictionary text, decompressing
@@ -192,9 +198,9 @@ func openDict(f io.Reader) (*bufio.Reader, error) {
 }
 
 // scanEntries reads the entries recs (sorted by offset) from r and passes
-// each entry's parsed translations to fn. Index lines sharing one entry
+// each entry's translations, as parse finds them, to fn. Index lines sharing one entry
 // parse it once.
-func scanEntries(ctx context.Context, r *bufio.Reader, recs []indexRecord, name string, fn func(indexRecord, []string)) error {
+func scanEntries(ctx context.Context, r *bufio.Reader, recs []indexRecord, name string, parse func(string) []string, fn func(indexRecord, []string)) error {
 	var pos uint64
 	buf := make([]byte, 0, 64*1024)
 	var last []string
@@ -230,7 +236,7 @@ func scanEntries(ctx context.Context, r *bufio.Reader, recs []indexRecord, name 
 		if !utf8.Valid(text) {
 			text = []byte(strings.ToValidUTF8(string(text), ""))
 		}
-		last = parseEntry(string(text))
+		last = parse(string(text))
 		lastOff, lastSize, have = rec.off, rec.size, true
 		fn(rec, last)
 	}

@@ -33,8 +33,17 @@ type dictPair struct {
 // with a warning, as are wanted languages with no dictionary or only an
 // inverted one; the returned error is for an unreadable directory, a
 // cancelled context, or no usable dictionary at all (ErrNoDictionaries).
+//
+// A dictionary with neither side English (deu-rus) is then used to bridge
+// into a language whose English table stays small (see bridgeMaxHeadwords):
+// its words get the English of their translations in the other language,
+// ranked after any translation from a dictionary with an English side.
 func ImportDir(ctx context.Context, dir string) (*Lexicon, []string, error) {
-	pairs, warnings, err := findPairs(dir)
+	return importDir(ctx, dir, defaultBridgeRule)
+}
+
+func importDir(ctx context.Context, dir string, rule bridgeRule) (*Lexicon, []string, error) {
+	pairs, third, warnings, err := findPairs(dir)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -74,18 +83,30 @@ func ImportDir(ctx context.Context, dir string) (*Lexicon, []string, error) {
 			warnings = append(warnings, fmt.Sprintf("%s: no %s-eng dictionary; only the inverted %s is used", lang, x, inverse[lang]))
 		}
 	}
-	return Merge(parts...), warnings, nil
+	l := Merge(parts...)
+	if len(third) == 0 {
+		return l, warnings, nil
+	}
+	bps, w := rule.pick(third, l.Stats())
+	warnings = append(warnings, w...)
+	if len(bps) == 0 {
+		return l, warnings, nil
+	}
+	br, w, err := bridge(ctx, l, bps)
+	if err != nil {
+		return nil, nil, err
+	}
+	return mergeBridged(l, br), append(warnings, w...), nil
 }
 
 // findPairs lists the freedict-xxx-yyy dictionaries of dir whose names are
-// well formed and with English on one side, sorted by name.
-func findPairs(dir string) ([]dictPair, []string, error) {
+// well formed: those with English on one side, then the others, each
+// sorted by name.
+func findPairs(dir string) (pairs, third []dictPair, warnings []string, err error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, nil, fmt.Errorf("lexicon: %w", err)
+		return nil, nil, nil, fmt.Errorf("lexicon: %w", err)
 	}
-	var pairs []dictPair
-	var warnings []string
 	for _, e := range ents {
 		base, ok := strings.CutSuffix(e.Name(), ".index")
 		if !ok || e.IsDir() {
@@ -96,7 +117,7 @@ func findPairs(dir string) ([]dictPair, []string, error) {
 			continue
 		}
 		from, to, ok := strings.Cut(rest, "-")
-		if !ok || len(from) != 3 || len(to) != 3 || (from != "eng" && to != "eng") {
+		if !ok || len(from) != 3 || len(to) != 3 || from == to {
 			continue
 		}
 		p := dictPair{name: base, index: filepath.Join(dir, e.Name()), from: from, to: to}
@@ -111,12 +132,16 @@ func findPairs(dir string) ([]dictPair, []string, error) {
 			warnings = append(warnings, fmt.Sprintf("%s: skipped: %s.index has no %s.dict.dz beside it", base, base, base))
 		case canonLang(from) == "" || canonLang(to) == "":
 			warnings = append(warnings, fmt.Sprintf("%s: skipped: unknown language code", base))
+		case from != "eng" && to != "eng":
+			third = append(third, p)
 		default:
 			pairs = append(pairs, p)
 		}
 	}
-	slices.SortFunc(pairs, func(a, b dictPair) int { return strings.Compare(a.name, b.name) })
-	return pairs, warnings, nil
+	byName := func(a, b dictPair) int { return strings.Compare(a.name, b.name) }
+	slices.SortFunc(pairs, byName)
+	slices.SortFunc(third, byName)
+	return pairs, third, warnings, nil
 }
 
 // iso639Of is the reverse of canonLang for FreeDict file names.

@@ -49,6 +49,45 @@ var fixtureDicts = map[string][]fixtureEntry{
 	},
 }
 
+// bridgeFixtureDicts, written to testdata/bridge, imitate a German→Russian
+// dictionary without an English side (Russian translations followed by
+// German definitions, stress marks, trailing sense numbers) beside a
+// German→English one and a small English→Russian one.
+var bridgeFixtureDicts = map[string][]fixtureEntry{
+	"freedict-deu-eng": {
+		{head: "Krieg", text: "Krieg /kʁiːk/ <n, masc>\nwar, warfare\n"},
+		{head: "Regierung", text: "Regierung <n, fem>\ngovernment, administration\n"},
+		{head: "Gericht", text: "Gericht <n, neut>\n1. court\n2. dish, meal\n"},
+		{head: "Wahl", text: "Wahl <n, fem>\nelection, choice\n"},
+		{head: "Abstimmung", text: "Abstimmung <n, fem>\nvote, ballot\n"},
+		{head: "Schloss", text: "Schloss <n, neut>\n1. castle\n2. lock\n"},
+		{head: "Burg", text: "Burg <n, fem>\ncastle, fortress\n"},
+		{head: "Schlüssel", text: "Schlüssel <n, masc>\nkey, code, wrench\n"},
+		{head: "Quelle", text: "Quelle <n, fem>\nsource, spring, origin\n"},
+		{head: "Taste", text: "Taste <n, fem>\nbutton, knob, switch\n"},
+		{head: "Haus", text: "Haus <n, neut>\nhouse, home\n"},
+		{head: "Zug", text: "Zug <n, masc>\n1. train\n2. move\n"},
+	},
+	"freedict-deu-rus": {
+		{head: "Krieg", text: "Krieg /kʁiːk/ <n, masc>\nвойна́\nbewaffneter Konflikt zwischen Staaten, Völkern\n"},
+		{head: "Regierung", text: "Regierung <n, fem>\nправи́тельство\nLeitung eines Staates\n"},
+		{head: "Gericht", text: "Gericht <n, neut>\nсуд 2.\nOrgan der Rechtsprechung\n 3.\nблюдо\n"},
+		{head: "Wahl", text: "Wahl <n, fem>\nвыборы, выбор\n"},
+		{head: "Abstimmung", text: "Abstimmung <n, fem>\nголосование, выборы\n"},
+		{head: "Schloss", text: "Schloss <n, neut>\nзамок\n"},
+		{head: "Burg", text: "Burg <n, fem>\nкрепость, замок\n"},
+		{head: "Schlüssel", text: "Schlüssel <n, masc>\nключ\n"},
+		{head: "Quelle", text: "Quelle <n, fem>\nисточник, ключ\n"},
+		{head: "Taste", text: "Taste <n, fem>\nклавиша, ключ\n"},
+		{head: "Haus", text: "Haus <n, neut>\nдом\n"},
+		{head: "Zug", text: "Zug <n, masc>\nпоезд, ход, тяга, черта\n"},
+	},
+	"freedict-eng-rus": {
+		{head: "house", text: "house /haus/\nдом\n"},
+		{head: "government", text: "government\nправительство\n"},
+	},
+}
+
 // encodeDictdNumber is the inverse of decodeDictdNumber.
 func encodeDictdNumber(n uint64) string {
 	const digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
@@ -101,14 +140,22 @@ func writeDictd(t testing.TB, dir, name string, entries []fixtureEntry) {
 // TestWriteFixtures regenerates testdata/ with -update and otherwise checks
 // that every fixture is present.
 func TestWriteFixtures(t *testing.T) {
-	for name, entries := range fixtureDicts {
-		if *update {
-			writeDictd(t, "testdata", name, entries)
-			continue
-		}
-		for _, ext := range []string{".index", ".dict.dz"} {
-			if _, err := os.Stat(filepath.Join("testdata", name+ext)); err != nil {
-				t.Errorf("fixture missing (run go test -run TestWriteFixtures -update): %v", err)
+	for dir, dicts := range map[string]map[string][]fixtureEntry{
+		"testdata":                          fixtureDicts,
+		filepath.Join("testdata", "bridge"): bridgeFixtureDicts,
+	} {
+		for name, entries := range dicts {
+			if *update {
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				writeDictd(t, dir, name, entries)
+				continue
+			}
+			for _, ext := range []string{".index", ".dict.dz"} {
+				if _, err := os.Stat(filepath.Join(dir, name+ext)); err != nil {
+					t.Errorf("fixture missing (run go test -run TestWriteFixtures -update): %v", err)
+				}
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -98,5 +99,29 @@ func FuzzParseEntry(f *testing.F) {
 				t.Fatalf("parseEntry(%q) yielded %q", text, c)
 			}
 		}
+	})
+}
+
+// FuzzScriptEntry checks that the bridge dictionaries' parser never panics
+// and only yields normalised Cyrillic candidates of at most maxPhraseWords
+// words.
+func FuzzScriptEntry(f *testing.F) {
+	for _, entries := range bridgeFixtureDicts {
+		for _, e := range entries {
+			f.Add(e.text)
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, c := range scriptEntry(text, "ru") {
+			if c == "" || normalizeKey(c) != c || strings.Count(c, " ")+1 > maxPhraseWords {
+				t.Fatalf("scriptEntry(%q) yielded %q", text, c)
+			}
+			for _, r := range c {
+				if unicode.IsLetter(r) && !unicode.Is(unicode.Cyrillic, r) {
+					t.Fatalf("scriptEntry(%q) yielded %q, with a non-Cyrillic letter", text, c)
+				}
+			}
+		}
+		_ = entryHead(text)
 	})
 }

@@ -15,7 +15,10 @@
 //
 // Translations from a language into English ("direct", e.g. fra-eng) rank
 // before translations found by inverting an English→X dictionary, which
-// fill the gaps where X→English is missing or thin (ru, pl, hi, cs).
+// fill the gaps where X→English is missing or thin (ru, pl, hi, cs). Last
+// come translations composed through a third language (bridge.go): Russian
+// words get the English of their German translations in deu-rus, since
+// FreeDict's eng-rus alone covers about 1,250 Russian words.
 package lexicon
 
 import (
@@ -108,6 +111,11 @@ func (l *Lexicon) ToEnglish(lang, word string) []string {
 	}
 	t := l.table(code)
 	if t == nil {
+		if r, ok := respelled[code]; ok {
+			if t = l.table(r.via); t != nil {
+				return l.respelledLookup(t, code, r.via, w, r.respell)
+			}
+		}
 		return nil
 	}
 	if i, ok := t.lookup(w); ok {
@@ -116,6 +124,28 @@ func (l *Lexicon) ToEnglish(lang, word string) []string {
 	for _, c := range stemCandidates(code, w) {
 		if i, ok := t.lookup(c); ok {
 			return l.words(t, i)
+		}
+	}
+	return nil
+}
+
+// respelledLookup looks up w, a word of lang, in table t of language via:
+// the respellings of w, then those of its citation forms under lang's
+// suffix rules (виборів → вибір… → выбор), then the respellings of w with
+// via's suffixes stripped.
+func (l *Lexicon) respelledLookup(t *table, lang, via, w string, respell func(string) []string) []string {
+	for _, form := range append([]string{w}, stemCandidates(lang, w)...) {
+		for _, r := range respell(form) {
+			if i, ok := t.lookup(r); ok {
+				return l.words(t, i)
+			}
+		}
+	}
+	for _, r := range respell(w) {
+		for _, c := range stemCandidates(via, r) {
+			if i, ok := t.lookup(c); ok {
+				return l.words(t, i)
+			}
 		}
 	}
 	return nil

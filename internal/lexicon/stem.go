@@ -10,9 +10,16 @@ import (
 // may have instead (the citation form: infinitive, nominative singular).
 // It is deliberately crude: it only runs after an exact and a folded lookup
 // missed, and a wrong guess costs one spurious pivot term, not a verdict.
+//
+// An ending belongs to a part of speech, and so does a citation ending: the
+// "-ement" of "paiement" is a noun's, and giving its stem "pai" a verb's
+// "-re" made "paire" (pair). Where a rule lists an ending in to, only the
+// citation endings listed there are tried for it; a verb ending leads to
+// an infinitive, a plural to the singular.
 type suffixRule struct {
-	strip []string // longest first
-	add   []string // "" first: the bare stem is tried before any citation ending
+	strip []string            // longest first
+	add   []string            // "" first: the bare stem is tried before any citation ending
+	to    map[string][]string // per ending, the citation endings that replace add
 }
 
 // minStemRunes keeps short words whole: stripping "es" off "les" would turn
@@ -22,12 +29,34 @@ const minStemRunes = 3
 // suffixRules are compile-time tables, never written to.
 var suffixRules = map[string]suffixRule{
 	"fr": {
-		strip: []string{"eaient", "aient", "èrent", "ement", "eons", "eait", "eant", "ions", "iez", "ait", "ant", "ent", "ées", "ons", "ez", "és", "ée", "es", "er", "é", "e", "s", "x"},
-		add:   []string{"", "e", "er", "ir", "re"},
+		strip: []string{"issaient", "issions", "eaient", "issait", "issant", "issent", "issons", "raient", "aient", "èrent", "issez", "rions", "ment", "eons", "eait", "eant", "rait", "riez", "rons", "ront", "ions", "iez", "ait", "ant", "aux", "ent", "ées", "ons", "rai", "rez", "ez", "és", "ée", "es", "ra", "é", "e", "s", "x"},
+		add:   []string{"", "e"},
+		to: map[string][]string{
+			// verb endings → infinitive
+			"issaient": {"ir"}, "issions": {"ir"}, "issait": {"ir"}, "issant": {"ir"}, "issent": {"ir"}, "issons": {"ir"}, "issez": {"ir"},
+			"eaient": {"er"}, "eons": {"er"}, "eait": {"er"}, "eant": {"er"}, "èrent": {"er"},
+			"aient": {"er", "re", "ir"}, "ions": {"er", "re", "ir"}, "iez": {"er", "re", "ir"}, "ait": {"er", "re", "ir"},
+			"ant": {"er", "re", "ir"}, "ent": {"er", "re", "ir"}, "ons": {"er", "re", "ir"}, "ez": {"er", "re", "ir"},
+			// future and conditional: the infinitive is in the stem
+			"raient": {"r", "re"}, "rions": {"r", "re"}, "rait": {"r", "re"}, "riez": {"r", "re"}, "rons": {"r", "re"},
+			"ront": {"r", "re"}, "rez": {"r", "re"}, "rai": {"r", "re"}, "ra": {"r", "re"},
+			// past participles → infinitive, the adjective in -é, or where
+			// the small fra-eng lacks the verb, the noun of the same stem
+			// (annoncée → annonce)
+			"ées": {"er", "é", "e"}, "és": {"er", "é", "e"}, "ée": {"er", "é", "e"}, "é": {"er", "e"},
+			// adverbs → adjective (rapidement → rapide); plurals → singular
+			"ment": {""}, "aux": {"al", "ail"}, "x": {""}, "s": {""},
+			"es": {"e", "", "er"}, "e": {"", "er"},
+		},
 	},
 	"de": {
-		strip: []string{"ungen", "sten", "ten", "est", "end", "em", "en", "er", "es", "st", "te", "e", "n", "s", "t"},
+		strip: []string{"ungen", "eten", "sten", "ete", "ten", "est", "end", "em", "en", "er", "es", "st", "te", "e", "n", "s", "t"},
 		add:   []string{"", "en", "e", "n"},
+		to: map[string][]string{
+			"ungen": {"ung"}, "eten": {"en"}, "sten": {""}, "ten": {"en", ""}, "ete": {"en"}, "est": {"en"}, "end": {"en"},
+			"em": {""}, "en": {"", "e"}, "er": {""}, "es": {""}, "st": {"en", "n"}, "te": {"en", "n"},
+			"e": {"", "en"}, "n": {""}, "s": {""}, "t": {"en", "n"},
+		},
 	},
 	"nl": {
 		strip: []string{"den", "ten", "en", "de", "te", "s", "e", "t"},
@@ -81,7 +110,11 @@ func stemCandidates(lang, word string) []string {
 		if !ok || utf8.RuneCountInString(stem) < minStemRunes {
 			continue
 		}
-		for _, add := range rule.add {
+		adds := rule.add
+		if to, ok := rule.to[suf]; ok {
+			adds = to
+		}
+		for _, add := range adds {
 			c := stem + add
 			if !seen[c] {
 				seen[c] = true

@@ -1,0 +1,42 @@
+package lexicon
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestStemEndingsKeepPartOfSpeech checks that an ending leads only to the
+// citation forms of its own part of speech: "paiement" once became
+// "pai" + "re" = "paire" (pair), "soient" "soi" + "e" = "soie" (silk).
+func TestStemEndingsKeepPartOfSpeech(t *testing.T) {
+	fr := mustTSV(t, "paire\tpair\npaie\tpay\nsoie\tsilk\nannonce\tad\nannoncer\tannounce\n"+
+		"sauter\tjump\ncheval\thorse\nrapide\tquick\nattaquer\tattack\nchoisir\tchoose\nprendre\ttake\n", "fr", "en")
+	de := mustTSV(t, "mach\tmach number\nmachen\tmake\nbeobachten\twatch\nregierung\tgovernment\nregieren\tgovern\n"+
+		"fünf\tfive\nkochen\tcook\nkoch\tchef\n", "de", "en")
+	l := Merge(fr, de)
+	tests := []struct {
+		lang, word string
+		want       []string
+	}{
+		{"fr", "paiement", []string{"pay"}}, // -ment off a noun, nothing added
+		{"fr", "soient", nil},
+		{"fr", "annoncées", []string{"announce"}}, // participle → infinitive first
+		{"fr", "annoncent", []string{"announce"}},
+		{"fr", "sauté", []string{"jump"}},
+		{"fr", "chevaux", []string{"horse"}},
+		{"fr", "rapidement", []string{"quick"}},
+		{"fr", "attaqueraient", []string{"attack"}},
+		{"fr", "choisissent", []string{"choose"}},
+		{"fr", "prendront", []string{"take"}},
+		{"de", "machten", []string{"make"}}, // not "mach"
+		{"de", "beobachteten", []string{"watch"}},
+		{"de", "Regierungen", []string{"government"}},
+		{"de", "fünften", []string{"five"}},
+		{"de", "kocht", []string{"cook"}}, // the verb, not the chef
+	}
+	for _, tt := range tests {
+		if got := l.ToEnglish(tt.lang, tt.word); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("ToEnglish(%s, %q) = %q, want %q", tt.lang, tt.word, got, tt.want)
+		}
+	}
+}
