@@ -10,6 +10,13 @@ import (
 	"strings"
 )
 
+// ImportVersion names what ImportDir does with the dictionaries it reads
+// (which ones it bridges, how it stems and ranks). A cache of an import
+// keys on it, beside the dictionaries themselves, so that a new build
+// does not go on with an import made the old way. Bump it on any change
+// that alters what ImportDir returns.
+const ImportVersion = 2
+
 // ErrNoDictionaries is returned by ImportDir when the directory holds no
 // FreeDict dictionary with English on one side.
 var ErrNoDictionaries = errors.New("lexicon: no FreeDict dictionary with an English side")

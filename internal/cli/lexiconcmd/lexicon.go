@@ -208,7 +208,8 @@ func readFile(path string) (*lexicon.Lexicon, error) {
 }
 
 // dictKey names the set of dictionaries installed in dir by their names,
-// sizes and times, so that installing or updating one invalidates the
+// sizes and times, and the importer's version, so that installing or
+// updating one, or a build that imports differently, invalidates the
 // cached import.
 func dictKey(dir string) (string, bool) {
 	ents, err := os.ReadDir(dir)
@@ -216,6 +217,7 @@ func dictKey(dir string) (string, bool) {
 		return "", false
 	}
 	h := fnv.New64a()
+	fmt.Fprintf(h, "import %d\n", lexicon.ImportVersion)
 	n := 0
 	for _, e := range ents {
 		if !strings.HasPrefix(e.Name(), "freedict-") {
