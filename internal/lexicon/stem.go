@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"cmp"
 	"strings"
 	"unicode/utf8"
 )
@@ -20,6 +21,8 @@ type suffixRule struct {
 	strip []string            // longest first
 	add   []string            // "" first: the bare stem is tried before any citation ending
 	to    map[string][]string // per ending, the citation endings that replace add
+	// minStem is the shortest stem in runes, minStemRunes when zero.
+	minStem int
 }
 
 // minStemRunes keeps short words whole: stripping "es" off "les" would turn
@@ -90,9 +93,23 @@ var suffixRules = map[string]suffixRule{
 		strip: []string{"ами", "ями", "ого", "ому", "ом", "ем", "ой", "ам", "ям", "ах", "ях", "ів", "их", "им", "а", "у", "е", "и", "і", "я", "ю"},
 		add:   []string{"", "а", "я", "о", "ь", "ий", "ти"},
 	},
+	// Hindi verbs are cited in the infinitive (कहना, बताना), which news
+	// text rarely uses: perfective कहा/बताया, habitual कहता, conjunctive
+	// कहकर, future कहेगा all lead back to stem + "ना". Nouns drop their
+	// plural and oblique endings (लोगों → लोग, सरकारों → सरकार). A Hindi
+	// stem of two letters is a word (कह, रह): Devanagari's vowel signs are
+	// runes of their own, so the rule counts from two.
 	"hi": {
-		strip: []string{"ियों", "ाओं", "ों", "ें", "ीं", "ी", "े", "ा"},
+		strip: []string{"ियों", "ाओं", "ाएं", "ाएँ", "ेंगे", "ियां", "ियाँ", "ेगा", "ेगी", "ूंगा", "ाया", "ायी", "ाये", "कर", "ता", "ती", "ते", "ने", "या", "यी", "ये", "ों", "ें", "ीं", "ी", "े", "ा"},
 		add:   []string{"", "ा", "ी"},
+		to: map[string][]string{
+			"ेंगे": {"ना"}, "ेगा": {"ना"}, "ेगी": {"ना"}, "ूंगा": {"ना"},
+			"ाया": {"ाना"}, "ायी": {"ाना"}, "ाये": {"ाना"},
+			"कर": {"ना"}, "ता": {"ना"}, "ती": {"ना"}, "ते": {"ना"}, "ने": {"ना"},
+			"या": {"ना"}, "यी": {"ना"}, "ये": {"ना"},
+			"ी": {"", "ा", "ना"}, "े": {"", "ा", "ना"}, "ा": {"", "ना"},
+		},
+		minStem: 2,
 	},
 }
 
@@ -107,7 +124,7 @@ func stemCandidates(lang, word string) []string {
 	seen := map[string]bool{word: true}
 	for _, suf := range rule.strip {
 		stem, ok := strings.CutSuffix(word, suf)
-		if !ok || utf8.RuneCountInString(stem) < minStemRunes {
+		if !ok || utf8.RuneCountInString(stem) < cmp.Or(rule.minStem, minStemRunes) {
 			continue
 		}
 		adds := rule.add

@@ -40,3 +40,29 @@ func TestStemEndingsKeepPartOfSpeech(t *testing.T) {
 		}
 	}
 }
+
+// TestStemHindiVerbs checks that Hindi verb forms reach the infinitive the
+// dictionary cites, and plural and oblique nouns their singular.
+func TestStemHindiVerbs(t *testing.T) {
+	l := mustTSV(t, "कहना\tsay\nबताना\ttell\nरहना\tstay\nलोग\tpeople\nसरकार\tgovernment\nलड़का\tboy\n", "hi", "en")
+	tests := []struct {
+		word string
+		want []string
+	}{
+		{"कहा", []string{"say"}},    // perfective: a two-letter stem
+		{"कहता", []string{"say"}},   // habitual
+		{"कहकर", []string{"say"}},   // conjunctive
+		{"कहेगा", []string{"say"}},  // future
+		{"बताया", []string{"tell"}}, // perfective of a stem in -ā
+		{"रहे", []string{"stay"}},
+		{"लोगों", []string{"people"}},
+		{"सरकारों", []string{"government"}},
+		{"लड़के", []string{"boy"}}, // oblique -e → citation -ā
+		{"कल", nil},
+	}
+	for _, tt := range tests {
+		if got := l.ToEnglish("hi", tt.word); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("ToEnglish(hi, %q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
