@@ -4,6 +4,7 @@ package networkcmd
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -159,6 +160,11 @@ func derives(v string) bool {
 	return false
 }
 
+// links returns the edge of article id to the article it was made from:
+// the last hop of its traced path, so that a translation of a copy links
+// the translating site to the copying one, not past it to the origin — the
+// network shows who copies whom. It reads the stored trace when there is
+// one and traces (and stores) otherwise.
 func (s *linkSource) links(ctx context.Context, id string) ([]network.Link, error) {
 	ms, err := s.st.Matches(ctx, id)
 	if err != nil {
@@ -170,20 +176,21 @@ func (s *linkSource) links(ctx context.Context, id string) ([]network.Link, erro
 			if !derives(m.Verdict) {
 				continue
 			}
+			srcID, verdict := sourceOf(m)
 			q, err := s.get(ctx, id)
 			if err != nil {
 				return nil, err
 			}
-			o, err := s.get(ctx, m.OriginID)
+			o, err := s.get(ctx, srcID)
 			if errors.Is(err, store.ErrNotFound) {
-				continue // the origin was deleted; no edge to draw
+				continue // the source was deleted; no edge to draw
 			} else if err != nil {
 				return nil, err
 			}
 			out = append(out, network.Link{
 				CopyID: q.ID, CopySite: q.Site, CopyLang: q.Lang, CopyPublished: q.PublishedAt,
 				OriginID: o.ID, OriginSite: o.Site, OriginLang: o.Lang, OriginPublished: o.PublishedAt,
-				Verdict: m.Verdict,
+				Verdict: verdict,
 			})
 		}
 		return out, nil
@@ -210,12 +217,30 @@ func (s *linkSource) links(ctx context.Context, id string) ([]network.Link, erro
 	if rep.Origin == nil || !derives(string(rep.Verdict)) {
 		return nil, nil
 	}
-	o := rep.Origin
+	src, verdict := *rep.Origin, string(rep.Verdict)
+	if n := len(rep.Path); n >= 2 {
+		src, verdict = rep.Path[n-2].Ref, string(rep.Path[n-1].Relation)
+	}
 	return []network.Link{{
 		CopyID: rep.ID, CopySite: rep.Site, CopyLang: rep.Lang, CopyPublished: rep.Published,
-		OriginID: o.ID, OriginSite: o.Site, OriginLang: o.Lang, OriginPublished: o.Published,
-		Verdict: string(rep.Verdict),
+		OriginID: src.ID, OriginSite: src.Site, OriginLang: src.Lang, OriginPublished: src.Published,
+		Verdict: verdict,
 	}}, nil
+}
+
+// sourceOf reads the article a stored match's query was made from, and
+// how, from the path in its evidence; a match stored without one (or with
+// a path of the origin alone) names the origin.
+func sourceOf(m store.Match) (id, verdict string) {
+	var ev struct {
+		Path []provenance.Hop `json:"path"`
+	}
+	if len(m.Evidence) > 0 && json.Unmarshal(m.Evidence, &ev) == nil {
+		if n := len(ev.Path); n >= 2 && ev.Path[n-2].ID != "" && ev.Path[n-1].Relation != "" {
+			return ev.Path[n-2].ID, string(ev.Path[n-1].Relation)
+		}
+	}
+	return m.OriginID, m.Verdict
 }
 
 // get reads a stored article once.

@@ -62,9 +62,10 @@ func demoStore(t *testing.T) (dir string, gold map[[2]string]bool) {
 	return dir, gold
 }
 
-// On the demo corpus the network's edges are exactly the copier → origin
-// site pairs that `trace` reports for the stored articles (the network adds
-// no relation of its own), and the JSON parses back. How well those match
+// On the demo corpus the network's edges are exactly the copier → source
+// site pairs that `trace` reports for the stored articles, the source being
+// the last hop of each path (the network adds no relation of its own), and
+// the JSON parses back. How well those match
 // the corpus's gold labels depends on the tracer; it is logged, not
 // asserted.
 func TestNetworkDemoJSON(t *testing.T) {
@@ -106,7 +107,8 @@ func TestNetworkDemoJSON(t *testing.T) {
 }
 
 // traceEdges runs `trace ID --json` on every stored article and counts
-// the copier → origin site pairs of the derived verdicts.
+// the copier → source site pairs of the derived verdicts: the site of the
+// hop before the article on its path, the origin's when the path is direct.
 func traceEdges(t *testing.T, dir string) map[[2]string]int {
 	t.Helper()
 	b, err := io.ReadAll(demo.Corpus())
@@ -129,14 +131,22 @@ func traceEdges(t *testing.T, dir string) map[[2]string]int {
 			Site    string
 			Verdict string
 			Origin  *struct{ Site string }
+			Path    []struct{ Site string }
 		}
 		if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 			t.Fatal(err)
 		}
 		switch rep.Verdict {
 		case "copy", "edited_copy", "translation":
-			if rep.Origin != nil && rep.Origin.Site != rep.Site {
-				edges[[2]string{rep.Site, rep.Origin.Site}]++
+			if rep.Origin == nil {
+				break
+			}
+			src := rep.Origin.Site
+			if n := len(rep.Path); n >= 2 {
+				src = rep.Path[n-2].Site
+			}
+			if src != rep.Site {
+				edges[[2]string{rep.Site, src}]++
 			}
 		}
 	}
