@@ -19,6 +19,31 @@ const (
 	KindFeed  = "feed"  // a feed entry
 )
 
+// Sources of a publication time, recorded in Article.PublishedFrom. Which
+// of two articles came first is only as well known as both dates: a copy's
+// claim to be later than its origin rests on where each date was read, so
+// the source travels with the date into the store and the report.
+const (
+	// PublishedFromMetadata is a date the page states about itself:
+	// JSON-LD datePublished, Open Graph article:published_time, meta
+	// tags, or the date trafilatura read from the HTML.
+	PublishedFromMetadata = "page_metadata"
+	// PublishedFromFeed is the date a listing gave the page: an RSS, Atom
+	// or JSON Feed item date, or a sitemap's news publication_date (else
+	// its lastmod).
+	PublishedFromFeed = "feed"
+	// PublishedFromInput is a date the caller supplied with the article:
+	// the published field of a corpus record, or an evaluation corpus's
+	// own timeline.
+	PublishedFromInput = "input"
+	// PublishedFromFirstSeen is no publication date at all but the time
+	// newstrace first fetched the page. The article was published no
+	// later than that, so it is an upper bound on the publication, and
+	// ordering two articles by it can prove only that the other one came
+	// after it, never that it came after the other.
+	PublishedFromFirstSeen = "first_seen"
+)
+
 // Marker kinds recorded in Marker.Kind.
 const (
 	// MarkerResidue is a republisher's leftover such as "EN SAVOIR PLUS:",
@@ -43,18 +68,19 @@ const (
 // text as paragraphs separated by a blank line; everything else is metadata
 // that may be missing.
 type Article struct {
-	ID           string    `json:"id"`
-	URL          string    `json:"url,omitempty"`
-	CanonicalURL string    `json:"canonical_url,omitempty"`
-	Site         string    `json:"site,omitempty"`      // host name, e.g. "lemonde.fr"
-	SiteName     string    `json:"site_name,omitempty"` // display name, e.g. "Le Monde"
-	Title        string    `json:"title,omitempty"`
-	Byline       string    `json:"byline,omitempty"`
-	Lang         string    `json:"lang,omitempty"` // BCP 47 primary tag, e.g. "fr"
-	PublishedAt  time.Time `json:"published,omitzero"`
-	FetchedAt    time.Time `json:"fetched,omitzero"`
-	Text         string    `json:"text"`
-	ContentHash  string    `json:"content_hash,omitempty"`
+	ID            string    `json:"id"`
+	URL           string    `json:"url,omitempty"`
+	CanonicalURL  string    `json:"canonical_url,omitempty"`
+	Site          string    `json:"site,omitempty"`      // host name, e.g. "lemonde.fr"
+	SiteName      string    `json:"site_name,omitempty"` // display name, e.g. "Le Monde"
+	Title         string    `json:"title,omitempty"`
+	Byline        string    `json:"byline,omitempty"`
+	Lang          string    `json:"lang,omitempty"` // BCP 47 primary tag, e.g. "fr"
+	PublishedAt   time.Time `json:"published,omitzero"`
+	PublishedFrom string    `json:"published_from,omitempty"` // a PublishedFrom constant; "" when unknown
+	FetchedAt     time.Time `json:"fetched,omitzero"`
+	Text          string    `json:"text"`
+	ContentHash   string    `json:"content_hash,omitempty"`
 
 	// Markers are residue and attribution signals found at extraction.
 	// They stay in Text too: they are evidence, not noise to delete.

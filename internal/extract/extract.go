@@ -86,7 +86,9 @@ func fromDocument(doc *html.Node, opts Options) (*article.Article, error) {
 		a.Title = cleanSpace(res.Metadata.Title)
 		a.Byline = cleanSpace(res.Metadata.Author)
 		a.SiteName = cleanSpace(res.Metadata.Sitename)
-		a.PublishedAt = res.Metadata.Date
+		if !res.Metadata.Date.IsZero() {
+			a.PublishedAt, a.PublishedFrom = res.Metadata.Date, article.PublishedFromMetadata
+		}
 		a.CanonicalURL = res.Metadata.URL
 		a.Lang = primaryLang(res.Metadata.Language)
 	}

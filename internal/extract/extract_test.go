@@ -123,9 +123,40 @@ func TestExtractArticleBody(t *testing.T) {
 	if a.Byline != "Jonas Birkholz" || a.PublishedAt.Format(time.DateOnly) != "2023-11-05" {
 		t.Errorf("Byline, PublishedAt = %q, %v", a.Byline, a.PublishedAt)
 	}
+	if a.PublishedFrom != article.PublishedFromMetadata {
+		t.Errorf("PublishedFrom = %q, want %q (the JSON-LD datePublished)", a.PublishedFrom, article.PublishedFromMetadata)
+	}
 	// The page's own name in its <title> is not an attribution.
 	if a.AttributedSource != "" {
 		t.Errorf("AttributedSource = %q, want none", a.AttributedSource)
+	}
+}
+
+// TestExtractPublishedFrom checks that a date read from the page is marked
+// as the page's own, and that a page without one claims no source.
+func TestExtractPublishedFrom(t *testing.T) {
+	const body = `<p>The fictional ferry of Lornhaven will run a second boat every weekend from May, the operator said, after queues at the quay grew past an hour last summer.</p>
+<p>Tickets bought online will be valid on either boat, and the fare stays at six crowns for a single crossing.</p></article></body></html>`
+	const ld = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+"headline":"Second ferry for Lornhaven","datePublished":"2024-04-02T06:15:00Z"}</script>`
+	for _, tc := range []struct {
+		name, head string
+		want       string
+	}{
+		{"json-ld", ld, article.PublishedFromMetadata},
+		{"undated", "", ""},
+	} {
+		page := "<html><head><title>Second ferry for Lornhaven</title>" + tc.head + "</head><body><article><h1>Second ferry for Lornhaven</h1>" + body
+		a, err := Extract(strings.NewReader(page), Options{URL: "https://lornhaven-news.example/ferry"})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if a.PublishedFrom != tc.want {
+			t.Errorf("%s: PublishedFrom = %q (published %v), want %q", tc.name, a.PublishedFrom, a.PublishedAt, tc.want)
+		}
+		if tc.want != "" && !a.PublishedAt.Equal(time.Date(2024, 4, 2, 6, 15, 0, 0, time.UTC)) {
+			t.Errorf("%s: PublishedAt = %v, want the JSON-LD time", tc.name, a.PublishedAt)
+		}
 	}
 }
 

@@ -226,7 +226,7 @@ func (m *pageMeta) apply(a *article.Article) {
 	// on that day, adds the time of day that lags between copies need.
 	if t, ok := parseDate(firstOf(m.ld.datePublished, m.publishedTime)); ok {
 		if a.PublishedAt.IsZero() || sameDay(t, a.PublishedAt) {
-			a.PublishedAt = t
+			a.PublishedAt, a.PublishedFrom = t, article.PublishedFromMetadata
 		}
 	}
 	if a.Byline == "" {

@@ -5,9 +5,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newstrace/newstrace/internal/article"
 	"github.com/newstrace/newstrace/internal/ingest"
+	"github.com/newstrace/newstrace/internal/ingest/jsonl"
+	"github.com/newstrace/newstrace/internal/ingest/source"
 	"github.com/newstrace/newstrace/internal/lang"
 	"github.com/newstrace/newstrace/internal/provenance"
 	"github.com/newstrace/newstrace/internal/store"
@@ -74,6 +77,38 @@ func TestRunMixedFolderTwice(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestPreparePublishedFrom checks where a corpus record's date comes
+// from: the record's published field, which wins over the date its HTML
+// states, else that date.
+func TestPreparePublishedFrom(t *testing.T) {
+	const page = `<html><head><title>Night buses for Carrowmore</title>
+<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-05-06T21:30:00Z"}</script></head>
+<body><article><p>The fictional town of Carrowmore will run night buses on Fridays and Saturdays from June, the transport office said on Monday.</p>
+<p>The two routes will leave the square every forty minutes until three in the morning, and day tickets will be valid on them.</p></article></body></html>`
+	det := lang.New()
+	for _, tc := range []struct {
+		name string
+		rec  jsonl.Record
+		want string
+	}{
+		{"text with published", jsonl.Record{ID: "t", Published: time.Date(2024, 5, 7, 0, 0, 0, 0, time.UTC),
+			Text: "Night buses will run in Carrowmore from June, the transport office said."}, article.PublishedFromInput},
+		{"html with published", jsonl.Record{ID: "h1", Published: time.Date(2024, 5, 7, 0, 0, 0, 0, time.UTC), HTML: page}, article.PublishedFromInput},
+		{"html alone", jsonl.Record{ID: "h2", HTML: page}, article.PublishedFromMetadata},
+	} {
+		a, err := ingest.Prepare(source.Item{Kind: article.KindJSONL, Path: "corpus.jsonl", Line: 1, Record: &tc.rec}, det)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if a.PublishedFrom != tc.want {
+			t.Errorf("%s: published %v from %q, want from %q", tc.name, a.PublishedAt, a.PublishedFrom, tc.want)
+		}
+		if tc.want == article.PublishedFromInput && !a.PublishedAt.Equal(tc.rec.Published) {
+			t.Errorf("%s: published %v, want the record's %v", tc.name, a.PublishedAt, tc.rec.Published)
+		}
 	}
 }
 

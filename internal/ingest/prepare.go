@@ -135,7 +135,7 @@ func overlay(a *article.Article, rec *jsonl.Record) {
 	set(&a.Lang, rec.Lang)
 	set(&a.Title, rec.Title)
 	if !rec.Published.IsZero() {
-		a.PublishedAt = rec.Published
+		a.PublishedAt, a.PublishedFrom = rec.Published, article.PublishedFromInput
 	}
 	a.Gold = rec.Gold
 }

@@ -24,6 +24,7 @@ type Report struct {
 	Lang             string           `json:"lang"`
 	Title            string           `json:"title"`
 	Published        time.Time        `json:"published,omitzero"`
+	PublishedFrom    string           `json:"published_from,omitempty"` // where Published was read
 	Markers          []article.Marker `json:"markers"`
 	AttributedSource string           `json:"attributed_source"`
 
@@ -59,6 +60,9 @@ type Ref struct {
 	Lang      string    `json:"lang"`
 	Title     string    `json:"title"`
 	Published time.Time `json:"published,omitzero"`
+	// PublishedFrom says where Published was read (article.PublishedFrom):
+	// a lag between two hops is only as sure as both dates' sources.
+	PublishedFrom string `json:"published_from,omitempty"`
 	// Lag is how long after the origin the query appeared, when both
 	// dates are known.
 	Lag string `json:"lag,omitempty"`
@@ -110,7 +114,8 @@ const (
 )
 
 func refOf(a *article.Article) *Ref {
-	return &Ref{ID: a.ID, URL: a.URL, Site: a.Site, Lang: a.Lang, Title: a.Title, Published: a.PublishedAt}
+	return &Ref{ID: a.ID, URL: a.URL, Site: a.Site, Lang: a.Lang, Title: a.Title,
+		Published: a.PublishedAt, PublishedFrom: a.PublishedFrom}
 }
 
 // Matches returns what the store keeps of the report: the origin claim

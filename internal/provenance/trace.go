@@ -177,6 +177,14 @@ func (t *Tracer) trace(ctx context.Context, q *match.Prepared) (*Report, error) 
 			return nil, err
 		}
 		if up != nil {
+			// The dates and links that resolve weighed were the first
+			// origin's; the report speaks of the one it names.
+			signals = slices.DeleteFunc(signals, func(s Signal) bool { return s.Kind == SignalEarlier || s.Kind == SignalCanonical })
+			for _, s := range querySignals(a, up.p.Article) {
+				if s.Kind == SignalEarlier || s.Kind == SignalCanonical {
+					signals = append(signals, s)
+				}
+			}
 			signals = append(signals, Signal{Kind: SignalChain, Detail: fmt.Sprintf(
 				"%s, which this article derives from, itself derives from the earlier %s", origin.p.Article.ID, up.p.Article.ID)})
 			via, origin = origin, up
@@ -314,7 +322,7 @@ func (t *Tracer) upstream(ctx context.Context, q *match.Prepared, o *compared, f
 	}
 	var best *match.Prepared
 	consider := func(p *match.Prepared) {
-		if p == o.p || p == q || !earlier(p.Article.PublishedAt, o.p.Article.PublishedAt) || !match.CrossLingual(q.Article, p.Article) {
+		if p == o.p || p == q || !before(p.Article, o.p.Article) || !match.CrossLingual(q.Article, p.Article) {
 			return
 		}
 		if best != nil && !earlier(p.Article.PublishedAt, best.Article.PublishedAt) {
@@ -362,6 +370,19 @@ func earlier(t, ref time.Time) bool {
 	return !t.IsZero() && !ref.IsZero() && t.Before(ref)
 }
 
+// before reports whether x is known to have been published before y. A
+// first-seen time bounds an article's publication only from above, so y
+// dated by one may have been published long before it.
+func before(x, y *article.Article) bool {
+	return y.PublishedFrom != article.PublishedFromFirstSeen && earlier(x.PublishedAt, y.PublishedAt)
+}
+
+// after reports whether x is known to have been published after y; as in
+// before, x's first-seen time proves nothing about it.
+func after(x, y *article.Article) bool {
+	return x.PublishedFrom != article.PublishedFromFirstSeen && later(x.PublishedAt, y.PublishedAt)
+}
+
 // nearBest is the share of the best eligible score a candidate needs to be
 // considered as the origin.
 const nearBest = 0.6
@@ -396,7 +417,7 @@ func resolve(a *article.Article, found []compared) (*compared, []Signal) {
 		if !derives(f.res.Verdict) {
 			continue
 		}
-		if later(f.p.Article.PublishedAt, a.PublishedAt) {
+		if after(f.p.Article, a) {
 			continue
 		}
 		eligible = append(eligible, f)
@@ -432,9 +453,8 @@ func resolve(a *article.Article, found []compared) (*compared, []Signal) {
 // querySignals lists what, beyond the text, points at the origin.
 func querySignals(a, origin *article.Article) []Signal {
 	var out []Signal
-	if origin != nil && !origin.PublishedAt.IsZero() && !a.PublishedAt.IsZero() {
-		out = append(out, Signal{Kind: SignalEarlier, Detail: fmt.Sprintf("origin published %s, %s before this article",
-			origin.PublishedAt.UTC().Format(time.RFC3339), lag(origin.PublishedAt, a.PublishedAt))})
+	if origin != nil && !origin.PublishedAt.IsZero() && !a.PublishedAt.IsZero() && !origin.PublishedAt.After(a.PublishedAt) {
+		out = append(out, Signal{Kind: SignalEarlier, Detail: earlierDetail(a, origin)})
 	}
 	for _, m := range a.Markers {
 		switch m.Kind {
@@ -455,12 +475,35 @@ func querySignals(a, origin *article.Article) []Signal {
 	return out
 }
 
+// earlierDetail says when the origin and the query were published, each
+// date with where it was read, since the order is only as good as both:
+// "origin published 2024-03-27T10:00:00Z (page metadata), 5h0m before
+// this article (feed)".
+func earlierDetail(a, origin *article.Article) string {
+	d := fmt.Sprintf("origin published %s%s, %s before this article%s",
+		origin.PublishedAt.UTC().Format(time.RFC3339), sourceNote(origin.PublishedFrom),
+		lag(origin.PublishedAt, a.PublishedAt), sourceNote(a.PublishedFrom))
+	if origin.PublishedFrom == article.PublishedFromFirstSeen || a.PublishedFrom == article.PublishedFromFirstSeen {
+		d += "; the order rests on a first-seen time, which bounds a publication only from above"
+	}
+	return d
+}
+
+// sourceNote is " (page metadata)" for a PublishedFrom value, "" when the
+// source is unknown.
+func sourceNote(from string) string {
+	if from == "" {
+		return ""
+	}
+	return " (" + strings.ReplaceAll(from, "_", " ") + ")"
+}
+
 func link(a *article.Article, f compared) Link {
 	l := Link{Ref: *refOf(f.p.Article), Verdict: f.res.Verdict, Score: f.res.Score, Coverage: f.res.Coverage}
 	switch {
 	case !derives(f.res.Verdict):
 		l.Role = "related"
-	case later(f.p.Article.PublishedAt, a.PublishedAt):
+	case after(f.p.Article, a):
 		l.Role = "later_copy"
 	default:
 		l.Role = "sibling"
@@ -487,7 +530,8 @@ func lag(origin, copy time.Time) string {
 
 func newReport(a *article.Article) *Report {
 	return &Report{
-		ID: a.ID, URL: a.URL, Site: a.Site, SiteName: a.SiteName, Lang: a.Lang, Title: a.Title, Published: a.PublishedAt,
+		ID: a.ID, URL: a.URL, Site: a.Site, SiteName: a.SiteName, Lang: a.Lang, Title: a.Title,
+		Published: a.PublishedAt, PublishedFrom: a.PublishedFrom,
 		Markers: slices.Clip(append([]article.Marker{}, a.Markers...)), AttributedSource: a.AttributedSource,
 		Verdict: match.None, Evidence: []match.Passage{}, Path: []Hop{}, Signals: []Signal{}, Related: []Link{},
 	}
@@ -528,9 +572,8 @@ func intermediate(a *article.Article, o *compared, found []compared) *compared {
 	var best *compared
 	for i := range found {
 		f := &found[i]
-		pub := f.p.Article.PublishedAt
 		if f.p == o.p || !derives(f.res.Verdict) || f.res.Score < o.res.Score+viaMargin ||
-			!earlier(o.p.Article.PublishedAt, pub) || !earlier(pub, a.PublishedAt) {
+			!before(o.p.Article, f.p.Article) || !before(f.p.Article, a) {
 			continue
 		}
 		if best == nil || f.res.Score > best.res.Score {

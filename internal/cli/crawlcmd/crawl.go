@@ -323,7 +323,8 @@ func Version() string {
 
 // PageArticle extracts and prepares the article of a fetched page, with
 // its provenance pointing at the WARC record the page was archived in, and
-// the feed's or sitemap's title and date where the page lacks them.
+// the feed's or sitemap's title and date where the page lacks them. A page
+// dated by nothing is dated by its fetch, marked first seen.
 func PageArticle(p *crawl.Page, det *lang.Detector) (*article.Article, error) {
 	it := source.Item{
 		Kind: article.KindHTML, Path: p.FinalURL, URL: p.FinalURL, FetchedAt: p.FetchedAt,
@@ -339,8 +340,15 @@ func PageArticle(p *crawl.Page, det *lang.Detector) (*article.Article, error) {
 	if a.Title == "" {
 		a.Title = p.Title
 	}
-	if a.PublishedAt.IsZero() && !p.Published.IsZero() {
-		a.PublishedAt = p.Published
+	// The page's own date wins over the listing's (extraction reads the
+	// time of day the listing often lacks); with neither, the fetch time
+	// stands in as first seen, an upper bound the report names as such.
+	switch {
+	case !a.PublishedAt.IsZero():
+	case !p.Published.IsZero():
+		a.PublishedAt, a.PublishedFrom = p.Published, article.PublishedFromFeed
+	case !p.FetchedAt.IsZero():
+		a.PublishedAt, a.PublishedFrom = p.FetchedAt, article.PublishedFromFirstSeen
 	}
 	a.Provenance.ETag = p.Header.Get("ETag")
 	return a, nil

@@ -11,11 +11,14 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/newstrace/newstrace/internal/article"
 	"github.com/newstrace/newstrace/internal/cli/clitest"
+	"github.com/newstrace/newstrace/internal/cli/crawlcmd"
 	"github.com/newstrace/newstrace/internal/cli/factory"
 	"github.com/newstrace/newstrace/internal/cli/iostreams"
+	"github.com/newstrace/newstrace/internal/crawl"
 	"github.com/newstrace/newstrace/internal/store/sqlite"
 )
 
@@ -125,8 +128,12 @@ func TestCrawlFeed(t *testing.T) {
 	if _, err := os.Stat(p.Path); err != nil {
 		t.Errorf("provenance file: %v", err)
 	}
-	if cafe.PublishedAt.IsZero() {
-		t.Error("published date missing (the feed gave one)")
+	if cafe.PublishedAt.IsZero() || cafe.PublishedFrom != article.PublishedFromFeed {
+		t.Errorf("published %v from %q, want the feed's date", cafe.PublishedAt, cafe.PublishedFrom)
+	}
+	// The page's own date wins over the feed's.
+	if strike, err := st.GetByURL(context.Background(), srv.URL+"/news/strike.html"); err != nil || strike.PublishedFrom != article.PublishedFromMetadata {
+		t.Errorf("strike page: %v, published from %q, want page_metadata", err, strike.PublishedFrom)
 	}
 
 	// A second run resumes: the feed answers 304, no page is fetched.
@@ -195,4 +202,35 @@ func (r *roundWatcher) Write(p []byte) (int, error) {
 		r.cancel()
 	}
 	return r.w.Write(p)
+}
+
+// TestPageArticleDates checks the order of the date sources: the page's
+// own, else the listing's, else the fetch time as first seen.
+func TestPageArticleDates(t *testing.T) {
+	fetched := time.Date(2024, 5, 4, 7, 30, 0, 0, time.UTC)
+	listed := time.Date(2024, 5, 2, 8, 0, 0, 0, time.UTC)
+	dated := page("Harbour workers vote to strike", "2024-05-02T07:45:00Z", paras, "")
+	undated := strings.Replace(dated, `<meta property="article:published_time" content="2024-05-02T07:45:00Z">`, "", 1)
+	for _, tc := range []struct {
+		name, body string
+		listed     time.Time
+		wantAt     time.Time
+		wantFrom   string
+	}{
+		{"page date", dated, listed, time.Date(2024, 5, 2, 7, 45, 0, 0, time.UTC), article.PublishedFromMetadata},
+		{"feed date", undated, listed, listed, article.PublishedFromFeed},
+		{"no date", undated, time.Time{}, fetched, article.PublishedFromFirstSeen},
+	} {
+		p := &crawl.Page{Response: &crawl.Response{
+			URL: "https://courier.example/news/strike.html", FinalURL: "https://courier.example/news/strike.html", Status: 200,
+			Header: http.Header{"Content-Type": {"text/html; charset=utf-8"}}, Body: []byte(tc.body), FetchedAt: fetched,
+		}, Published: tc.listed}
+		a, err := crawlcmd.PageArticle(p, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if !a.PublishedAt.Equal(tc.wantAt) || a.PublishedFrom != tc.wantFrom {
+			t.Errorf("%s: published %v from %q, want %v from %q", tc.name, a.PublishedAt, a.PublishedFrom, tc.wantAt, tc.wantFrom)
+		}
+	}
 }

@@ -147,11 +147,11 @@ func importNewstest(ctx context.Context, dir string, opts Options) ([]*article.A
 			a.Provenance = article.Provenance{Kind: article.KindText, Path: v.file, Record: docid}
 			if lang == ol {
 				a.Site = newstestSite(docid)
-				a.PublishedAt = published
+				a.PublishedAt, a.PublishedFrom = published, article.PublishedFromInput
 				a.Gold = &article.Gold{Group: group, Relation: article.RelationOriginal}
 			} else {
 				a.Site = "newstest2014-" + lang
-				a.PublishedAt = translationTime(published, a.ID)
+				a.PublishedAt, a.PublishedFrom = translationTime(published, a.ID), article.PublishedFromInput
 				a.Gold = &article.Gold{Origin: origID, Group: group, Relation: article.RelationTranslation}
 			}
 			arts = append(arts, a)

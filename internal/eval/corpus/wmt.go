@@ -217,7 +217,7 @@ func (d *wmtDoc) articles(pair, file string) []*article.Article {
 		case "src":
 			a.ID = group + "-src"
 			a.Site = site
-			a.PublishedAt = published
+			a.PublishedAt, a.PublishedFrom = published, article.PublishedFromInput
 			a.Gold = &article.Gold{Group: group, Relation: article.RelationOriginal}
 		case "ref":
 			a.ID = group + "-ref-" + sanitize(s.who)
@@ -227,7 +227,7 @@ func (d *wmtDoc) articles(pair, file string) []*article.Article {
 			a.Site = strings.ToLower(sanitize(s.who)) + "." + site
 		}
 		if s.kind != "src" {
-			a.PublishedAt = translationTime(published, a.ID)
+			a.PublishedAt, a.PublishedFrom = translationTime(published, a.ID), article.PublishedFromInput
 			a.Gold = &article.Gold{Origin: group + "-src", Group: group, Relation: article.RelationTranslation}
 		}
 		arts = append(arts, a)

@@ -64,3 +64,19 @@ func TestRoundTripCorpus(t *testing.T) {
 		t.Error("Article() shares its Gold with the record")
 	}
 }
+
+// TestArticlePublishedFrom checks that a record's published time is marked
+// as given by the input, and that a record without one claims no source.
+func TestArticlePublishedFrom(t *testing.T) {
+	in := `{"id":"a","published":"2024-03-27","text":"x"}` + "\n" + `{"id":"b","text":"y"}` + "\n"
+	r := NewReader(strings.NewReader(in))
+	for _, want := range []string{article.PublishedFromInput, ""} {
+		rec, err := r.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a := rec.Article(); a.PublishedFrom != want || a.PublishedAt.IsZero() != (want == "") {
+			t.Errorf("record %s: published %v from %q, want from %q", rec.ID, a.PublishedAt, a.PublishedFrom, want)
+		}
+	}
+}

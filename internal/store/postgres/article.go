@@ -20,7 +20,7 @@ import (
 // articleColumns are the columns scanArticle reads, in its order.
 const articleColumns = `id, url, canonical_url, site, site_name, title, byline, lang,
 	published_at, fetched_at, text, content_hash, markers, attributed_source, links, gold,
-	prov_kind, prov_path, prov_record, prov_offset, prov_http_status, prov_etag`
+	prov_kind, prov_path, prov_record, prov_offset, prov_http_status, prov_etag, published_from`
 
 // articleRow is an article in its column encoding.
 type articleRow struct {
@@ -122,10 +122,11 @@ WITH dup AS (
 ), a AS (
 	INSERT INTO articles (id, url, canonical_url, url_key, site, site_name, title, byline, lang,
 		published_at, fetched_at, text, content_hash, markers, attributed_source, links, gold,
-		prov_kind, prov_path, prov_record, prov_offset, prov_http_status, prov_etag, stored_at, fts)
+		prov_kind, prov_path, prov_record, prov_offset, prov_http_status, prov_etag, stored_at, fts, published_from)
 	SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
 		$18, $19, $20, $21, $22, $23, $24,
-		setweight(to_tsvector('simple', %[1]s($25)), 'A') || setweight(to_tsvector('simple', %[1]s($26)), 'B')
+		setweight(to_tsvector('simple', %[1]s($25)), 'A') || setweight(to_tsvector('simple', %[1]s($26)), 'B'),
+		$29
 	WHERE NOT EXISTS (SELECT 1 FROM dup)
 	RETURNING seq, id
 ), k AS (
@@ -167,7 +168,7 @@ func (s *Store) Put(ctx context.Context, a *article.Article, sketches []store.Sk
 		r.published, r.fetched, a.Text, r.contentHash, r.markers, a.AttributedSource, r.links, r.gold,
 		a.Provenance.Kind, a.Provenance.Path, a.Provenance.Record, a.Provenance.Offset,
 		a.Provenance.HTTPStatus, a.Provenance.ETag, time.Now().UnixNano(),
-		foldText(a.Title), foldText(a.Text), flat.kinds, flat.keys,
+		foldText(a.Title), foldText(a.Text), flat.kinds, flat.keys, a.PublishedFrom,
 	).QueryRow(func(row pgx.Row) error { return row.Scan(&id, &created) })
 	if err := s.pool.SendBatch(ctx, &b).Close(); err != nil {
 		return "", false, fmt.Errorf("postgres: put %s: %w", r.id, err)
@@ -252,7 +253,7 @@ func scanArticle(row pgx.Row, extra ...any) (*article.Article, error) {
 	dest := []any{&a.ID, &a.URL, &a.CanonicalURL, &a.Site, &a.SiteName, &a.Title, &a.Byline, &a.Lang,
 		&published, &fetched, &a.Text, &contentHash, &markers, &a.AttributedSource, &links, &gold,
 		&a.Provenance.Kind, &a.Provenance.Path, &a.Provenance.Record, &a.Provenance.Offset,
-		&a.Provenance.HTTPStatus, &a.Provenance.ETag}
+		&a.Provenance.HTTPStatus, &a.Provenance.ETag, &a.PublishedFrom}
 	if err := row.Scan(append(dest, extra...)...); err != nil {
 		return nil, err
 	}

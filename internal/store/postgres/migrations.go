@@ -101,6 +101,14 @@ CREATE TABLE work_queue (
 );`)
 		return err
 	},
+
+	// 3: where published_at was read (article.PublishedFrom): which of two
+	// articles came first is only as sure as both dates' sources. Rows
+	// stored before keep '' (unknown).
+	func(ctx context.Context, tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, `ALTER TABLE articles ADD COLUMN published_from TEXT NOT NULL DEFAULT ''`)
+		return err
+	},
 }
 
 // schemaVersion is the version a fully migrated database is at.

@@ -17,7 +17,7 @@ import (
 // articleColumns are the columns scanArticle reads, in its order.
 const articleColumns = `id, url, canonical_url, site, site_name, title, byline, lang,
 	published_at, fetched_at, text, content_hash, markers, attributed_source, links, gold,
-	prov_kind, prov_path, prov_record, prov_offset, prov_http_status, prov_etag`
+	prov_kind, prov_path, prov_record, prov_offset, prov_http_status, prov_etag, published_from`
 
 // articleRow is an article in its column encoding.
 type articleRow struct {
@@ -104,12 +104,12 @@ func (s *Store) Put(ctx context.Context, a *article.Article, sketches []store.Sk
 	res, err := tx.ExecContext(ctx, `
 		INSERT INTO articles (id, url, canonical_url, url_key, site, site_name, title, byline, lang,
 			published_at, fetched_at, text, content_hash, markers, attributed_source, links, gold,
-			prov_kind, prov_path, prov_record, prov_offset, prov_http_status, prov_etag, stored_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			prov_kind, prov_path, prov_record, prov_offset, prov_http_status, prov_etag, stored_at, published_from)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.id, a.URL, a.CanonicalURL, r.urlKey, a.Site, a.SiteName, a.Title, a.Byline, a.Lang,
 		r.published, r.fetched, a.Text, r.contentHash, r.markers, a.AttributedSource, r.links, r.gold,
 		a.Provenance.Kind, a.Provenance.Path, a.Provenance.Record, a.Provenance.Offset,
-		a.Provenance.HTTPStatus, a.Provenance.ETag, time.Now().UnixNano())
+		a.Provenance.HTTPStatus, a.Provenance.ETag, time.Now().UnixNano(), a.PublishedFrom)
 	if err != nil {
 		return "", false, fmt.Errorf("sqlite: put %s: %w", r.id, err)
 	}
@@ -181,7 +181,7 @@ func scanArticle(sc scanner, extra ...any) (*article.Article, error) {
 	dest := []any{&a.ID, &a.URL, &a.CanonicalURL, &a.Site, &a.SiteName, &a.Title, &a.Byline, &a.Lang,
 		&published, &fetched, &a.Text, &contentHash, &markers, &a.AttributedSource, &links, &gold,
 		&a.Provenance.Kind, &a.Provenance.Path, &a.Provenance.Record, &a.Provenance.Offset,
-		&a.Provenance.HTTPStatus, &a.Provenance.ETag}
+		&a.Provenance.HTTPStatus, &a.Provenance.ETag, &a.PublishedFrom}
 	if err := sc.Scan(append(dest, extra...)...); err != nil {
 		return nil, err
 	}

@@ -129,6 +129,14 @@ DROP INDEX articles_content_hash;
 CREATE INDEX articles_content_hash ON articles (content_hash, site) WHERE content_hash IS NOT NULL;`)
 		return err
 	},
+
+	// 4: where published_at was read (article.PublishedFrom): which of two
+	// articles came first is only as sure as both dates' sources. Rows
+	// stored before keep '' (unknown).
+	func(tx *sql.Tx) error {
+		_, err := tx.Exec(`ALTER TABLE articles ADD COLUMN published_from TEXT NOT NULL DEFAULT ''`)
+		return err
+	},
 }
 
 // backfillSketches fills sketches from the version 1 lsh table, whose

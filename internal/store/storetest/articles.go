@@ -30,9 +30,12 @@ func fullArticle() *article.Article {
 		Byline:       "Rédaction",
 		Lang:         "fr",
 		PublishedAt:  time.Date(2024, 3, 27, 14, 5, 9, 123456789, paris),
-		FetchedAt:    time.Date(2024, 3, 28, 8, 0, 0, 1, time.UTC),
-		Text:         "Premier paragraphe, « fictif ».\n\nEN SAVOIR PLUS :\n\nLien source",
-		ContentHash:  "sha256:0f1e2d",
+		// Not the column default (""), so that a store that drops the
+		// source shows in the diff below.
+		PublishedFrom: article.PublishedFromFeed,
+		FetchedAt:     time.Date(2024, 3, 28, 8, 0, 0, 1, time.UTC),
+		Text:          "Premier paragraphe, « fictif ».\n\nEN SAVOIR PLUS :\n\nLien source",
+		ContentHash:   "sha256:0f1e2d",
 		Markers: []article.Marker{
 			{Kind: article.MarkerResidue, Text: "EN SAVOIR PLUS :", Paragraph: 1},
 			{Kind: article.MarkerTitleSuffix, Text: "Exemple World News", Paragraph: -1},
