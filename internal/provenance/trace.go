@@ -194,7 +194,7 @@ func (t *Tracer) trace(ctx context.Context, q *match.Prepared) (*Report, error) 
 	}
 	rep.Signals = append(rep.Signals, signals...)
 	for _, f := range found {
-		if origin != nil && f.p == origin.p {
+		if origin != nil && f.p == origin.p || !derives(f.res.Verdict) && f.res.Score < minRelatedScore {
 			continue
 		}
 		rep.Related = append(rep.Related, link(a, f))
@@ -382,6 +382,12 @@ func before(x, y *article.Article) bool {
 func after(x, y *article.Article) bool {
 	return x.PublishedFrom != article.PublishedFromFirstSeen && later(x.PublishedAt, y.PublishedAt)
 }
+
+// minRelatedScore is the score below which a merely related candidate is
+// not listed in a report: one sentence pair of a long text that met at the
+// similarity floor, by a name and a common word, is not a shared passage a
+// reader could check.
+const minRelatedScore = 0.05
 
 // nearBest is the share of the best eligible score a candidate needs to be
 // considered as the origin.
