@@ -81,13 +81,24 @@ type Hop struct {
 	Relation match.Verdict `json:"relation,omitempty"`
 }
 
+// Link roles.
+const (
+	// RoleSibling: derived from the same origin, or an earlier text the
+	// query derives from that is not its origin.
+	RoleSibling = "sibling"
+	// RoleLaterCopy: published after the query and derived from it.
+	RoleLaterCopy = "later_copy"
+	// RoleRelated: shares some text, derives from nothing.
+	RoleRelated = "related"
+)
+
 // Link is another article related to the query.
 type Link struct {
 	Ref
 	Verdict  match.Verdict `json:"verdict"`
 	Score    float64       `json:"score"`
 	Coverage float64       `json:"coverage"`
-	// Role says how it relates: "sibling", "later_copy", "related".
+	// Role says how it relates: RoleSibling, RoleLaterCopy, RoleRelated.
 	Role string `json:"role"`
 }
 

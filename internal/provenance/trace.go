@@ -508,11 +508,11 @@ func link(a *article.Article, f compared) Link {
 	l := Link{Ref: *refOf(f.p.Article), Verdict: f.res.Verdict, Score: f.res.Score, Coverage: f.res.Coverage}
 	switch {
 	case !derives(f.res.Verdict):
-		l.Role = "related"
+		l.Role = RoleRelated
 	case after(f.p.Article, a):
-		l.Role = "later_copy"
+		l.Role = RoleLaterCopy
 	default:
-		l.Role = "sibling"
+		l.Role = RoleSibling
 	}
 	return l
 }

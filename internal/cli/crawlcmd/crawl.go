@@ -4,6 +4,7 @@
 package crawlcmd
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -273,6 +274,30 @@ func (in *ingester) handle(ctx context.Context, p *crawl.Page) error {
 	}
 	in.log.Info("New article", attrs...)
 	fmt.Fprintf(in.out, "%s\t%s\t%s\t%s\t%s\n", p.FetchedAt.UTC().Format(time.RFC3339), id, rep.Verdict, p.FinalURL, origin)
+	return in.backfill(ctx, rep)
+}
+
+// backfill traces again the stored articles that rep found to be later
+// copies of its article: pages arrive in whatever order their fetches end,
+// and a copy stored before its original was traced without it. Their
+// stored traces, which network and watch read, then name the original.
+func (in *ingester) backfill(ctx context.Context, rep *provenance.Report) error {
+	for _, l := range rep.Related {
+		if l.Role != provenance.RoleLaterCopy {
+			continue
+		}
+		later, err := in.tracer.TraceID(ctx, l.ID)
+		if err != nil {
+			return fmt.Errorf("crawl: trace %s again: %w", l.ID, err)
+		}
+		if err := provenance.Save(ctx, in.st, later); err != nil {
+			return fmt.Errorf("crawl: %s: %w", l.ID, err)
+		}
+		if later.Origin != nil {
+			in.log.Info("Traced again", slog.String("id", later.ID), slog.String("url", later.URL),
+				slog.String("verdict", string(later.Verdict)), slog.String("origin", cmp.Or(later.Origin.URL, later.Origin.ID)))
+		}
+	}
 	return nil
 }
 

@@ -61,6 +61,16 @@ func newSite(t *testing.T) (*httptest.Server, *atomic.Int32) {
 <item><title>Admin</title><link>%[1]s/admin/panel.html</link></item>
 </channel></rss>`, base)
 	})
+	// The same two pages listed copy first, as a feed sorted by title or
+	// an aggregator's own listing may have them.
+	mux.HandleFunc("/copy-first.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		base := "http://" + r.Host
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Digest</title>
+<item><title>Port faces strike</title><link>%[1]s/digest/port-strike.html</link></item>
+<item><title>Harbour workers vote to strike</title><link>%[1]s/news/strike.html</link></item>
+</channel></rss>`, base)
+	})
 	serve := func(body string, ctype string) http.HandlerFunc {
 		return func(w http.ResponseWriter, r *http.Request) {
 			hits.Add(1)
@@ -236,5 +246,46 @@ func TestPageArticleDates(t *testing.T) {
 		if !a.PublishedAt.Equal(tc.wantAt) || a.PublishedFrom != tc.wantFrom {
 			t.Errorf("%s: published %v from %q, want %v from %q", tc.name, a.PublishedAt, a.PublishedFrom, tc.wantAt, tc.wantFrom)
 		}
+	}
+}
+
+// A copy fetched before its original is traced without it; when the
+// original arrives, the copy is traced again and its stored trace names
+// the original.
+func TestCrawlTracesEarlierCopyAgain(t *testing.T) {
+	srv, _ := newSite(t)
+	dir := t.TempDir()
+	out, errOut, err := clitest.Run(t, dir, "crawl", "--feed", srv.URL+"/copy-first.xml", "--contact", "https://example.org/contact",
+		"--allow-private-addresses", "--delay", "1ms", "--workers", "1")
+	if err != nil {
+		t.Fatalf("crawl: %v\n%s", err, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], "/digest/port-strike.html") || strings.Split(lines[0], "\t")[2] != "none" {
+		t.Fatalf("want the copy first, traced with no origin yet:\n%s", out)
+	}
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(dir, "newstrace.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	cp, err := st.GetByURL(ctx, srv.URL+"/digest/port-strike.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := st.GetByURL(ctx, srv.URL+"/news/strike.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := st.Matches(ctx, cp.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].OriginID != orig.ID {
+		t.Errorf("stored trace of the copy %+v, want the original %s as origin", ms, orig.ID)
+	}
+	if !strings.Contains(errOut.String(), "Traced again") {
+		t.Errorf("stderr does not say the copy was traced again:\n%s", errOut)
 	}
 }
