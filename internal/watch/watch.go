@@ -137,7 +137,7 @@ func (w *Watcher) laterCopies(rep *provenance.Report) []string {
 			continue
 		}
 		for _, l := range rep.Related {
-			if !derives(l.Verdict) || l.Role == "related" || s.Owns(hostOf(l.URL, l.Site)) {
+			if !derives(l.Verdict) || l.Role == provenance.RoleRelated || s.Owns(hostOf(l.URL, l.Site)) {
 				continue
 			}
 			if !slices.Contains(out, l.ID) {
