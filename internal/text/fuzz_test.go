@@ -80,3 +80,32 @@ func FuzzAnchors(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRomaji checks that romanising any text yields valid UTF-8 with no
+// kana left, and leaves a text without kana as it was.
+func FuzzRomaji(f *testing.F) {
+	for _, s := range []string{"ロシア", "トランプ大統領", "きょうは", "ッ", "ー", "ヴァ", "abc", "\xff\xfeア", "ン", "チェ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := Romaji(s)
+		if !utf8.ValidString(s) {
+			return
+		}
+		if !utf8.ValidString(r) {
+			t.Fatalf("Romaji(%q) = %q: invalid UTF-8", s, r)
+		}
+		hasKana := false
+		for _, c := range s {
+			hasKana = hasKana || IsKana(c)
+		}
+		if !hasKana && r != s {
+			t.Fatalf("Romaji(%q) = %q: changed a text without kana", s, r)
+		}
+		for _, c := range r {
+			if IsKana(c) && c != 'ー' && c != 'ッ' && c != 'っ' {
+				t.Fatalf("Romaji(%q) = %q: kana %q left", s, r, c)
+			}
+		}
+	})
+}
