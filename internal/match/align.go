@@ -150,9 +150,13 @@ func sharedPairs(a, b []posting) []uint64 {
 }
 
 // passages groups aligned query sentences by (query paragraph, candidate
-// paragraph), in query order.
+// paragraph), in query order. Query sentences come in paragraph order, so
+// the passages of one query paragraph are the last ones opened, and a
+// short scan of those finds the one a sentence extends; a map of them
+// cost more than the rest of the grouping.
 func passages(q, c *Prepared, best []int32) []Passage {
 	type span struct {
+		q, c                       int // paragraphs
 		qStart, qEnd, cStart, cEnd int
 		terms                      int
 	}
@@ -160,34 +164,36 @@ func passages(q, c *Prepared, best []int32) []Passage {
 	for _, s := range q.sentences {
 		paraTerms[s.para] += s.terms
 	}
-	type pairKey struct{ q, c int }
-	var order []pairKey
-	spans := make(map[pairKey]*span)
+	var spans []span
+	open := 0 // spans[open:] are the current query paragraph's
 	for qs, cs := range best {
 		if cs < 0 {
 			continue
 		}
 		qsent, csent := q.sentences[qs], c.sentences[cs]
-		k := pairKey{qsent.para, csent.para}
-		sp, ok := spans[k]
-		if !ok {
-			sp = &span{qStart: qsent.start, cStart: csent.start, cEnd: csent.end}
-			spans[k] = sp
-			order = append(order, k)
+		if open < len(spans) && spans[open].q != qsent.para {
+			open = len(spans)
 		}
+		k := open
+		for k < len(spans) && spans[k].c != csent.para {
+			k++
+		}
+		if k == len(spans) {
+			spans = append(spans, span{q: qsent.para, c: csent.para, qStart: qsent.start, cStart: csent.start, cEnd: csent.end})
+		}
+		sp := &spans[k]
 		sp.qEnd = qsent.end
 		sp.cStart, sp.cEnd = min(sp.cStart, csent.start), max(sp.cEnd, csent.end)
 		sp.terms += qsent.terms
 	}
-	out := make([]Passage, 0, len(order))
-	for _, k := range order {
-		sp := spans[k]
+	out := make([]Passage, 0, len(spans))
+	for _, sp := range spans {
 		out = append(out, Passage{
-			Query:      k.q,
-			Origin:     k.c,
-			QueryText:  q.Paragraphs[k.q][sp.qStart:sp.qEnd],
-			OriginText: c.Paragraphs[k.c][sp.cStart:sp.cEnd],
-			Score:      float64(sp.terms) / float64(paraTerms[k.q]),
+			Query:      sp.q,
+			Origin:     sp.c,
+			QueryText:  q.Paragraphs[sp.q][sp.qStart:sp.qEnd],
+			OriginText: c.Paragraphs[sp.c][sp.cStart:sp.cEnd],
+			Score:      float64(sp.terms) / float64(paraTerms[sp.q]),
 		})
 	}
 	return out

@@ -18,7 +18,18 @@ type Index struct {
 	mu       sync.RWMutex
 	ids      []string         // internal number → article id
 	numbers  map[string]int32 // article id → internal number
-	postings map[uint64][]int32
+	postings postingTable
+
+	// hits recycles the per-lookup hit counters (*hitCounts).
+	hits sync.Pool
+}
+
+// hitCounts counts one lookup's shared keys by article number: a dense
+// slice indexed by number, cheaper than a map, and the numbers it
+// touched, so that only those need clearing before the next lookup.
+type hitCounts struct {
+	hits    []int32
+	touched []int32
 }
 
 // Candidate is an indexed article that shares band keys with a query.
@@ -32,9 +43,8 @@ type Candidate struct {
 // NewIndex returns an empty index for band keys computed with p.
 func NewIndex(p fingerprint.Params) *Index {
 	return &Index{
-		params:   p.WithDefaults(),
-		numbers:  make(map[string]int32),
-		postings: make(map[uint64][]int32),
+		params:  p.WithDefaults(),
+		numbers: make(map[string]int32),
 	}
 }
 
@@ -60,13 +70,9 @@ func (ix *Index) Add(id string, bands []uint64) {
 		ix.numbers[id] = n
 	}
 	for _, k := range bands {
-		list := ix.postings[k]
 		// Band keys mix in the band index, so one article's keys are
 		// distinct; only a repeated Add needs the full check.
-		if len(list) > 0 && list[len(list)-1] == n || seen && slices.Contains(list, n) {
-			continue
-		}
-		ix.postings[k] = append(list, n)
+		ix.postings.add(k, n, seen)
 	}
 }
 
@@ -75,18 +81,41 @@ func (ix *Index) Add(id string, bands []uint64) {
 // all when limit <= 0. An article indexed under the query's own id is
 // returned like any other.
 func (ix *Index) Candidates(bands []uint64, limit int) []Candidate {
+	acc, _ := ix.hits.Get().(*hitCounts)
+	if acc == nil {
+		acc = new(hitCounts)
+	}
+	defer ix.hits.Put(acc)
 	ix.mu.RLock()
-	hits := make(map[int32]int)
+	if len(acc.hits) < len(ix.ids) {
+		acc.hits = make([]int32, len(ix.ids))
+	}
+	hits, touched := acc.hits, acc.touched[:0]
+	count := func(n int32) {
+		if hits[n] == 0 {
+			touched = append(touched, n)
+		}
+		hits[n]++
+	}
 	for _, k := range bands {
-		for _, n := range ix.postings[k] {
-			hits[n]++
+		switch p := ix.postings.find(k); {
+		case p == nil:
+		case p.n == 1:
+			// Most band keys are one article's.
+			count(int32(p.v))
+		default:
+			for _, n := range ix.postings.list(p) {
+				count(n)
+			}
 		}
 	}
-	out := make([]Candidate, 0, len(hits))
-	for n, h := range hits {
-		out = append(out, Candidate{ID: ix.ids[n], Hits: h})
+	out := make([]Candidate, 0, len(touched))
+	for _, n := range touched {
+		out = append(out, Candidate{ID: ix.ids[n], Hits: int(hits[n])})
+		hits[n] = 0
 	}
 	ix.mu.RUnlock()
+	acc.touched = touched
 	slices.SortFunc(out, func(a, b Candidate) int {
 		if a.Hits != b.Hits {
 			return b.Hits - a.Hits

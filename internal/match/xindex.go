@@ -58,13 +58,11 @@ func langKey(lang string) uint64 {
 	return tagLang<<tagShift | v
 }
 
-func keyLang(k uint64) string {
-	var b []byte
-	for v := k &^ (0xFF << tagShift); v != 0; v >>= 8 {
-		b = append(b, byte(v))
-	}
-	slices.Reverse(b)
-	return string(b)
+// keyLang returns the language code a langKey holds, packed as it packs
+// it (0 for an unknown language): comparing two packed codes is comparing
+// the languages, without building strings.
+func keyLang(k uint64) uint64 {
+	return k &^ (0xFF << tagShift)
 }
 
 // XIndex is an in-memory inverted index from pivot-term keys to articles,
@@ -78,9 +76,9 @@ type XIndex struct {
 	ids      []string
 	numbers  map[string]int32
 	day      []int32
-	lang     []string
+	lang     []uint64 // packed as keyLang returns it
 	nkeys    []int32
-	postings map[uint64][]int32
+	postings postingTable
 
 	// scores recycles the per-lookup score accumulators (*xscores).
 	scores sync.Pool
@@ -97,7 +95,7 @@ type xscores struct {
 
 // NewXIndex returns an empty index.
 func NewXIndex() *XIndex {
-	return &XIndex{numbers: make(map[string]int32), postings: make(map[uint64][]int32)}
+	return &XIndex{numbers: make(map[string]int32)}
 }
 
 // Len returns the number of articles indexed.
@@ -118,7 +116,7 @@ func (ix *XIndex) Add(id string, keys []uint64) {
 		ix.ids = append(ix.ids, id)
 		ix.numbers[id] = n
 		ix.day = append(ix.day, noDay)
-		ix.lang = append(ix.lang, "")
+		ix.lang = append(ix.lang, 0)
 		ix.nkeys = append(ix.nkeys, 0)
 	}
 	for _, k := range keys {
@@ -130,12 +128,9 @@ func (ix *XIndex) Add(id string, keys []uint64) {
 			ix.lang[n] = keyLang(k)
 			continue
 		}
-		list := ix.postings[k]
-		if len(list) > 0 && list[len(list)-1] == n || seen && slices.Contains(list, n) {
-			continue
+		if ix.postings.add(k, n, seen) {
+			ix.nkeys[n]++
 		}
-		ix.postings[k] = append(list, n)
-		ix.nkeys[n]++
 	}
 }
 
@@ -175,7 +170,7 @@ func (ix *XIndex) Candidates(keys []uint64, q XQuery) []XCandidate {
 	if q.MaxShare <= 0 {
 		q.MaxShare = 0.05
 	}
-	qday, qlang := int32(noDay), ""
+	qday, qlang := int32(noDay), uint64(0)
 	for _, k := range keys {
 		switch k >> tagShift {
 		case tagDay:
@@ -198,27 +193,45 @@ func (ix *XIndex) Candidates(keys []uint64, q XQuery) []XCandidate {
 		acc.score = make([]float64, len(ix.ids))
 	}
 	score, touched := acc.score, acc.touched[:0]
+	add := func(n int32, idf float64) {
+		if score[n] == 0 {
+			touched = append(touched, n)
+		}
+		score[n] += idf
+	}
 	for _, k := range keys {
 		if k>>tagShift != 0 {
 			continue
 		}
-		list := ix.postings[k]
-		if len(list) == 0 || len(list) > maxDF {
+		p := ix.postings.find(k)
+		if p == nil || int(p.n) > maxDF {
 			continue
 		}
-		idf := math.Log(1 + total/float64(len(list)))
-		for _, n := range list {
-			if score[n] == 0 {
-				touched = append(touched, n)
-			}
-			score[n] += idf
+		idf := math.Log(1 + total/float64(p.n))
+		if p.n == 1 {
+			add(int32(p.v), idf)
+			continue
+		}
+		for _, n := range ix.postings.list(p) {
+			add(n, idf)
 		}
 	}
-	out := make([]XCandidate, 0, len(touched))
+	// Only the best Limit candidates are returned: keep them, in order,
+	// as they come, rather than sorting the thousand or so a lookup
+	// touches. The order is total (ties by id), so the result is what
+	// sorting them all and cutting would give, whatever the order they
+	// were gathered in.
+	order := func(a, b XCandidate) int {
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	}
+	out := make([]XCandidate, 0, min(q.Limit, len(touched)))
 	for _, n := range touched {
 		s := score[n]
 		score[n] = 0
-		if !q.SameLanguage && qlang != "" && ix.lang[n] == qlang {
+		if !q.SameLanguage && qlang != 0 && ix.lang[n] == qlang {
 			continue
 		}
 		if q.Window > 0 && qday != noDay && ix.day[n] != noDay && (ix.day[n] < qday-windowDays || ix.day[n] > qday+windowDays) {
@@ -227,19 +240,16 @@ func (ix *XIndex) Candidates(keys []uint64, q XQuery) []XCandidate {
 		// Normalise by the candidate's size, as a cosine would: a long
 		// article pivoted through a rich lexicon shares some rare key
 		// with anything.
-		out = append(out, XCandidate{ID: ix.ids[n], Score: s / math.Sqrt(float64(max(ix.nkeys[n], 16)))})
+		c := XCandidate{ID: ix.ids[n], Score: s / math.Sqrt(float64(max(ix.nkeys[n], 16)))}
+		if len(out) == q.Limit && order(c, out[len(out)-1]) >= 0 {
+			continue
+		}
+		at, _ := slices.BinarySearchFunc(out, c, order)
+		if len(out) == q.Limit {
+			out = out[:len(out)-1]
+		}
+		out = slices.Insert(out, at, c)
 	}
 	acc.touched = touched
-	// The sort is total (ties by id), so the order the candidates were
-	// gathered in does not show.
-	slices.SortFunc(out, func(a, b XCandidate) int {
-		if c := cmp.Compare(b.Score, a.Score); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
-	if len(out) > q.Limit {
-		out = out[:q.Limit]
-	}
 	return out
 }

@@ -19,11 +19,20 @@ import (
 // sentence is similar to another by how many of its words find a
 // counterpart, however many senses the lexicon listed.
 type xprep struct {
-	sents    []xsent
-	postings []xposting // sorted by hash, sentence, unit
-	unitW    []float64  // weight of each unit, by unit number
-	weight   float64    // unit weights summed over sentences
-	keys     []uint64   // distinct pivot hashes >> 8 in text order, for XlingKeys
+	sents []xsent
+	// The pivot-term postings, sorted by hash, sentence, unit, are kept
+	// by distinct hash: refs[starts[k]:starts[k+1]] are where hashes[k]
+	// occurs, and heads[k] is its top 32 bits. Two articles share about
+	// one pivot term in ten, and merging their postings was bound by the
+	// memory it read, so the merge reads the heads, a quarter of the
+	// bytes of whole postings, and the rest only where heads agree.
+	heads  []uint32
+	hashes []uint64
+	starts []int32
+	refs   []xref    // the sentence, unit and unit weight of each posting
+	unitW  []float64 // weight of each unit, by unit number
+	weight float64   // unit weights summed over sentences
+	keys   []uint64  // distinct pivot hashes >> 8 in text order, for XlingKeys
 }
 
 type xsent struct {
@@ -39,8 +48,16 @@ type xsent struct {
 const weakUnit = 0
 
 type xposting struct {
-	hash       uint64
+	hash uint64
+	xref
+}
+
+// xref is where a pivot term occurs: its sentence and unit, with the
+// unit's weight (unitW[unit]) beside them, since a comparison reads it
+// for every term it matches, and a lookup in unitW was a cache miss each.
+type xref struct {
 	sent, unit int32
+	w          float64
 }
 
 // pivotSeed keeps pivot hashes apart from shingle hashes.
@@ -69,6 +86,7 @@ func (p *Prepared) computeXling() *xprep {
 	joined := article.JoinParagraphs(p.Paragraphs)
 	si, lastOff := 0, -1
 	seen := make(map[uint64]bool)
+	var postings []xposting
 	var one [1]string
 	pv.terms(primaryLang(p.Article.Lang), joined, p.signals, func(off int, term string, kind unitKind) {
 		for si < len(p.sentences) && paraStart[p.sentences[si].para]+p.sentences[si].end <= off {
@@ -92,7 +110,7 @@ func (p *Prepared) computeXling() *xprep {
 		}
 		one[0] = term
 		h := fingerprint.Shingles(one[:], 1, pivotSeed)[0]
-		x.postings = append(x.postings, xposting{h, int32(si), int32(len(x.unitW) - 1)})
+		postings = append(postings, xposting{h, xref{sent: int32(si), unit: int32(len(x.unitW) - 1)}})
 		if k := h >> 8; len(x.keys) < MaxXlingKeys && !seen[k] {
 			seen[k] = true
 			x.keys = append(x.keys, k)
@@ -101,7 +119,7 @@ func (p *Prepared) computeXling() *xprep {
 	for _, s := range x.sents {
 		x.weight += s.weight
 	}
-	slices.SortFunc(x.postings, func(a, b xposting) int {
+	slices.SortFunc(postings, func(a, b xposting) int {
 		switch {
 		case a.hash != b.hash:
 			return cmp.Compare(a.hash, b.hash)
@@ -110,6 +128,17 @@ func (p *Prepared) computeXling() *xprep {
 		}
 		return cmp.Compare(a.unit, b.unit)
 	})
+	x.refs = make([]xref, len(postings))
+	for i, p := range postings {
+		if i == 0 || p.hash != postings[i-1].hash {
+			x.heads = append(x.heads, uint32(p.hash>>32))
+			x.hashes = append(x.hashes, p.hash)
+			x.starts = append(x.starts, int32(i))
+		}
+		p.w = x.unitW[p.unit]
+		x.refs[i] = p.xref
+	}
+	x.starts = append(x.starts, int32(len(postings)))
 	return x
 }
 
@@ -118,6 +147,7 @@ func (p *Prepared) computeXling() *xprep {
 type unitMatch struct {
 	pair   uint64
 	qu, cu int32
+	qw, cw float64 // the units' weights
 }
 
 // pairSim is the similarity of query sentence q and candidate sentence c.
@@ -133,7 +163,11 @@ type pairSim struct {
 // comparison itself; scratchPool hands them from one comparison to the
 // next. Nothing in them outlives a call: each use overwrites what it reads.
 type xscratch struct {
-	ms    []unitMatch
+	ms []unitMatch
+	// denseSimilarity's tables, all zero between calls.
+	sums              []pairSum
+	hit, qSeen, cSeen []uint64
+	// sortedSimilarity's.
 	keys  []uint64 // ms packed for sorting
 	cus   []int32
 	sims  []pairSim
@@ -152,31 +186,34 @@ var scratchPool = sync.Pool{New: func() any { return new(xscratch) }}
 // s.sims, which the result reuses.
 func sentenceSimilarity(qx, cx *xprep, minSim float64, s *xscratch) []pairSim {
 	ms := s.ms[:0]
-	a, b := qx.postings, cx.postings
+	// Merge the distinct hashes. A head is a hash's top bits, so ordering
+	// by head, then by whole hash where heads agree, is ordering by hash.
+	qh, ch := qx.heads, cx.heads
 	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i].hash < b[j].hash:
-			i++
-		case a[i].hash > b[j].hash:
-			j++
-		default:
-			h := a[i].hash
-			i2, j2 := i, j
-			for i2 < len(a) && a[i2].hash == h {
-				i2++
-			}
-			for j2 < len(b) && b[j2].hash == h {
-				j2++
-			}
-			if (i2-i)*(j2-j) <= maxFanout {
-				for _, x := range a[i:i2] {
-					for _, y := range b[j:j2] {
-						ms = append(ms, unitMatch{uint64(x.sent)<<32 | uint64(uint32(y.sent)), x.unit, y.unit})
+	for i < len(qh) && j < len(ch) {
+		h, g := qh[i], ch[j]
+		if h == g {
+			h, g := qx.hashes[i], cx.hashes[j]
+			if h == g {
+				qr := qx.refs[qx.starts[i]:qx.starts[i+1]]
+				cr := cx.refs[cx.starts[j]:cx.starts[j+1]]
+				if len(qr)*len(cr) <= maxFanout {
+					for _, x := range qr {
+						for _, y := range cr {
+							ms = append(ms, unitMatch{uint64(x.sent)<<32 | uint64(uint32(y.sent)), x.unit, y.unit, x.w, y.w})
+						}
 					}
 				}
+				i++
+				j++
+				continue
 			}
-			i, j = i2, j2
+		}
+		// Most hashes have no counterpart: step past the smaller.
+		if h < g || h == g && qx.hashes[i] < cx.hashes[j] {
+			i++
+		} else {
+			j++
 		}
 	}
 	s.ms = ms
@@ -184,6 +221,110 @@ func sentenceSimilarity(qx, cx *xprep, minSim float64, s *xscratch) []pairSim {
 	if len(ms) == 0 {
 		return sims
 	}
+	n, m := len(qx.sents), len(cx.sents)
+	if n*m <= maxDenseCells && len(qx.unitW)*m+len(cx.unitW)*n <= maxDenseUnits {
+		sims = denseSimilarity(ms, qx, cx, minSim, sims, s)
+	} else {
+		sims = sortedSimilarity(ms, qx, cx, minSim, sims, s)
+	}
+	s.sims = sims
+	return sims
+}
+
+// maxDenseCells bounds the table of sentence pairs denseSimilarity sums
+// in (a few thousand cells for news articles), and maxDenseUnits its sets
+// of (unit, sentence) pairs, in bits; larger ones are left to
+// sortedSimilarity.
+const (
+	maxDenseCells = 1 << 16
+	maxDenseUnits = 1 << 22
+)
+
+// denseSimilarity sums each sentence pair's matched unit weights in
+// tables indexed by pair, as matches come, where sorting the matches by
+// pair and unit to group them cost more than the merge that found them.
+// A unit counts once a pair: qSeen and cSeen record (unit, other
+// sentence). The sums are the sorted path's, term for term; only their
+// order differs, which the whole-number unit weights (1, or a weak
+// unit's 0, which unitWeight turns into 1 plus a bonus) cannot show. The
+// tables are left zero for the next call.
+func denseSimilarity(ms []unitMatch, qx, cx *xprep, minSim float64, sims []pairSim, s *xscratch) []pairSim {
+	n, m := len(qx.sents), len(cx.sents)
+	sums := grown(&s.sums, n*m)
+	hit := grownBits(&s.hit, n*m)
+	qSeen := grownBits(&s.qSeen, len(qx.unitW)*m)
+	cSeen := grownBits(&s.cSeen, len(cx.unitW)*n)
+	for _, x := range ms {
+		qs, cs := int(x.pair>>32), int(uint32(x.pair))
+		k := qs*m + cs
+		ps := &sums[k]
+		hit[k/64] |= 1 << (k % 64)
+		if b := int(x.qu)*m + cs; qSeen[b/64]&(1<<(b%64)) == 0 {
+			qSeen[b/64] |= 1 << (b % 64)
+			ps.qn += unitWeight(x.qw, &ps.bonus)
+		}
+		if b := int(x.cu)*n + qs; cSeen[b/64]&(1<<(b%64)) == 0 {
+			cSeen[b/64] |= 1 << (b % 64)
+			ps.cn += unitWeight(x.cw, &ps.bonus)
+		}
+	}
+	// Cell numbers run by query then candidate sentence, the order sims
+	// are returned in: walk the set bits of hit.
+	for w, word := range hit {
+		for ; word != 0; word &= word - 1 {
+			k := w*64 + bits.TrailingZeros64(word)
+			qs, cs := int32(k/m), int32(k%m)
+			ps := sums[k]
+			sums[k] = pairSum{}
+			d := (ps.qn + ps.cn) / (qx.sents[qs].weight + cx.sents[cs].weight + ps.bonus)
+			if d >= minSim {
+				sims = append(sims, pairSim{qs, cs, d})
+			}
+		}
+		hit[w] = 0
+	}
+	// Clear the seen sets whole when that is less work than clearing
+	// the bits the matches set.
+	if len(qSeen)+len(cSeen) <= 2*len(ms) {
+		clear(qSeen)
+		clear(cSeen)
+		return sims
+	}
+	for _, x := range ms {
+		qs, cs := int(x.pair>>32), int(uint32(x.pair))
+		b := int(x.qu)*m + cs
+		qSeen[b/64] = 0
+		b = int(x.cu)*n + qs
+		cSeen[b/64] = 0
+	}
+	return sims
+}
+
+// pairSum is one sentence pair's sums in denseSimilarity.
+type pairSum struct{ qn, cn, bonus float64 }
+
+// grown returns (*buf)[:n], growing it with zeros as needed.
+func grown(buf *[]pairSum, n int) []pairSum {
+	if len(*buf) < n {
+		*buf = make([]pairSum, n)
+	}
+	return (*buf)[:n]
+}
+
+// grownBits returns a bit set of n bits from *buf, growing it with zeros
+// as needed.
+func grownBits(buf *[]uint64, n int) []uint64 {
+	w := (n + 63) / 64
+	if len(*buf) < w {
+		*buf = make([]uint64, w)
+	}
+	return (*buf)[:w]
+}
+
+// sortedSimilarity is denseSimilarity for a table of sentence pairs too
+// large to keep: it sorts the matches by pair and unit, and sums each
+// pair's distinct units in order.
+func sortedSimilarity(ms []unitMatch, qx, cx *xprep, minSim float64, sims []pairSim, s *xscratch) []pairSim {
 	sortMatches(ms, qx, cx, s)
 	cus := s.cus[:0]
 	for i := 0; i < len(ms); {
@@ -192,7 +333,7 @@ func sentenceSimilarity(qx, cx *xprep, minSim float64, s *xscratch) []pairSim {
 		cus = cus[:0]
 		for ; j < len(ms) && ms[j].pair == ms[i].pair; j++ {
 			if j == i || ms[j].qu != ms[j-1].qu {
-				qn += unitWeight(qx.unitW[ms[j].qu], &bonus)
+				qn += unitWeight(ms[j].qw, &bonus)
 			}
 			cus = append(cus, ms[j].cu)
 		}
@@ -207,7 +348,7 @@ func sentenceSimilarity(qx, cx *xprep, minSim float64, s *xscratch) []pairSim {
 		}
 		i = j
 	}
-	s.cus, s.sims = cus, sims
+	s.cus = cus
 	return sims
 }
 
@@ -243,7 +384,8 @@ func sortMatches(ms []unitMatch, qx, cx *xprep, s *xscratch) {
 	mask := func(b int) uint64 { return 1<<b - 1 }
 	for i, k := range keys {
 		qs, cs := k>>shQ, k>>shC&mask(bc)
-		ms[i] = unitMatch{qs<<32 | cs, int32(k >> shQU & mask(bqu)), int32(k & mask(bcu))}
+		qu, cu := int32(k>>shQU&mask(bqu)), int32(k&mask(bcu))
+		ms[i] = unitMatch{qs<<32 | cs, qu, cu, qx.unitW[qu], cx.unitW[cu]}
 	}
 	s.keys = keys
 }

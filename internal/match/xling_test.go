@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -167,5 +168,38 @@ func BenchmarkPivotAnalysis(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Prepare(a, Options{Pivot: pv}).xling()
+	}
+}
+
+// TestSimilarityPaths checks that the two ways of summing sentence-pair
+// similarities, dense tables for ordinary articles and sorted matches for
+// very long ones, give the same pairs and values.
+func TestSimilarityPaths(t *testing.T) {
+	opts := Options{Pivot: NewPivoter(fixtureLexicon(t))}
+	ids := []string{"de-dam", "en-dam", "fr-dam", "fr-dam-other", "ru-dam", "de-bakery"}
+	var preps []*Prepared
+	for _, id := range ids {
+		preps = append(preps, Prepare(xlingArticle(t, id), opts))
+	}
+	s := new(xscratch)
+	compared := 0
+	for _, q := range preps {
+		for _, c := range preps {
+			if q == c {
+				continue
+			}
+			qx, cx := q.xling(), c.xling()
+			sentenceSimilarity(qx, cx, 0, s) // fills s.ms
+			ms := slices.Clone(s.ms)
+			dense := slices.Clone(denseSimilarity(ms, qx, cx, 0, nil, s))
+			sorted := sortedSimilarity(ms, qx, cx, 0, nil, s)
+			if !slices.Equal(dense, sorted) {
+				t.Errorf("%s vs %s: dense %v, sorted %v", q.Article.ID, c.Article.ID, dense, sorted)
+			}
+			compared += len(dense)
+		}
+	}
+	if compared == 0 {
+		t.Fatal("no similar sentence pairs in the fixtures")
 	}
 }
