@@ -67,6 +67,13 @@ type Result struct {
 	// Rendered is, for a cross-lingual pair, the share of the query's
 	// sentences the candidate accounts for (see TranslationSentences).
 	Rendered float64
+	// Lead reports, for a cross-lingual pair, that the query renders the
+	// candidate's opening sentences in place, its sentence i as the
+	// candidate's sentence i: the candidate's lead, as a republisher that
+	// keeps only the start of a text makes it, or the whole candidate when
+	// it is no longer. A one-sentence candidate is never a lead: aligning
+	// with it is forced and says nothing of position.
+	Lead bool
 	// Evidence lists the aligned passages in query order.
 	Evidence []Passage
 }

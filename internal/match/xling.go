@@ -495,11 +495,15 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 		chance = bothPivotedChance
 	}
 	qTerms, cTerms, aligned, strength, qUnits := 0.0, 0.0, 0, 0.0, 0
+	inPlace, weakest := true, math.Inf(1)
 	for qs, cs := range best {
 		if cs >= 0 {
 			aligned++
 			qUnits += qx.sents[qs].units
-			strength += (simOf(sim, int32(qs), cs) - chance) * lengthAgreement(qx.sents[qs].runes, cx.sents[cs].runes)
+			e := (simOf(sim, int32(qs), cs) - chance) * lengthAgreement(qx.sents[qs].runes, cx.sents[cs].runes)
+			strength += e
+			weakest = min(weakest, e)
+			inPlace = inPlace && int(cs) == qs
 			qTerms += qx.sents[qs].weight
 			cTerms += cx.sents[cs].weight
 		}
@@ -522,8 +526,21 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 	res.Rendered = float64(rendered) / float64(n)
 	k := float64(min(n, m)) / FullEvidenceSentences
 	need := opts.TranslationStrength * min(1, k*k)
+	floor := opts.MinTranslationTerms
+	res.Lead = inPlace && rendered == n && m > 1
+	if res.Lead && m > n && weakest >= leadEvidence {
+		// The query renders the candidate's opening sentence for
+		// sentence, and the candidate goes on: a lead kept by a
+		// republisher. Where a sentence aligns is evidence of its own
+		// when it could have aligned elsewhere — an unrelated text's
+		// closest sentence is its first about once in m — so a
+		// headline-length lead needs fewer words to show whose it is.
+		// Against a text no longer than the query, aligning at the
+		// start is forced and proves nothing; the full floor holds.
+		floor = min(floor, minLeadTerms)
+	}
 	switch {
-	case qUnits >= opts.MinTranslationTerms && strength >= need &&
+	case qUnits >= floor && strength >= need &&
 		(res.Coverage >= opts.TranslationCoverage && res.Rendered >= opts.TranslationSentences ||
 			aligned >= 2 && res.OriginCoverage >= opts.TranslationOriginCoverage && float64(rendered) >= wholeOriginSentences*float64(m)):
 		res.Verdict = Translation
@@ -532,6 +549,18 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 	}
 	return res
 }
+
+// leadEvidence is the evidence, (similarity − chance) × length
+// agreement, that every aligned pair of a lead copy must show: a Dice of
+// 0.4 between English and a language pivoted to it at equal lengths,
+// twice SentenceSimilarity and far above the 0.2–0.3 that the first
+// sentences of two texts on one subject reach.
+const leadEvidence = 0.25
+
+// minLeadTerms is the number of words and numbers in the aligned
+// sentences of a lead copy below which it is still no translation: a
+// lead of three words says too little even in first place.
+const minLeadTerms = 4
 
 // wholeOriginSentences is the share of the candidate's sentences a query
 // must render to be its translation on origin coverage alone: the query

@@ -165,7 +165,9 @@ func (t *Tracer) trace(ctx context.Context, q *match.Prepared) (*Report, error) 
 		}
 	}
 	standout := promoteStandout(q, found)
-	origin, signals := resolve(a, found)
+	origin, signals := resolve(q, found, func(x, y *match.Prepared) bool {
+		return derives(match.ComparePair(x, y, t.opts.Match).Verdict)
+	})
 	if standout != "" && origin != nil && origin.res.Verdict == match.Translation && standout == origin.p.Article.ID {
 		signals = append(signals, Signal{Kind: SignalStandout, Detail: fmt.Sprintf(
 			"too short for the sentence evidence alone, but aligned with %s far better than with any other candidate", standout)})
@@ -417,7 +419,22 @@ func derives(v match.Verdict) bool {
 // a later copy. Among the rest the earliest wins, so that a copy of a copy
 // and two siblings copied from one original both resolve to the original;
 // undated candidates rank after dated ones, by score.
-func resolve(a *article.Article, found []compared) (*compared, []Signal) {
+//
+// A short query that is the lead of some cross-lingual candidates (see
+// match.Result.Lead) keeps a cross-lingual candidate it matches elsewhere
+// only when that one accounts for it clearly better (by 1/nearBest) than
+// the best lead: a text whose middle a short query happens to match is
+// no likelier its origin than any other text on the subject, while a
+// text that opens as the query does is what a lead-only copy is cut from.
+//
+// derivesFrom(x, y) reports whether x derives from y. An earlier candidate
+// that a better-scoring one translates stays in the running whatever its
+// own score, as the original of a sibling translation does. Only a
+// translation hands its standing on: same-language near-duplicates (two
+// wire stories) are where the tracer's copy verdicts are least sure, and
+// following them would spread one wrong link to every translation.
+func resolve(q *match.Prepared, found []compared, derivesFrom func(x, y *match.Prepared) bool) (*compared, []Signal) {
+	a := q.Article
 	var eligible []compared
 	for _, f := range found {
 		if !derives(f.res.Verdict) {
@@ -431,14 +448,44 @@ func resolve(a *article.Article, found []compared) (*compared, []Signal) {
 	if len(eligible) == 0 {
 		return nil, querySignals(a, nil)
 	}
+	// The original that a better-matching candidate itself translates is
+	// the query's origin too, however much closer the two renderings of
+	// it are to each other: two texts pivoted alike meet on more stray
+	// senses, and a sibling cut like the query covers all of it.
+	originOf := func(f, of compared) bool {
+		return before(f.p.Article, of.p.Article) && match.CrossLingual(of.p.Article, f.p.Article) && derivesFrom(of.p, f.p)
+	}
+	// A short query that is the lead of some cross-lingual candidates
+	// keeps a candidate it matches elsewhere only when that accounts for
+	// it clearly better than the best lead does.
+	if q.Sentences() < match.FullEvidenceSentences {
+		lead := -1
+		for i, f := range eligible {
+			if f.res.Lead && (lead < 0 || queryScore(f.res) > queryScore(eligible[lead].res)) {
+				lead = i
+			}
+		}
+		if lead >= 0 {
+			bestLead := eligible[lead]
+			eligible = slices.DeleteFunc(eligible, func(f compared) bool {
+				return !f.res.Lead && match.CrossLingual(a, f.p.Article) &&
+					nearBest*queryScore(f.res) < queryScore(bestLead.res) && !originOf(f, bestLead)
+			})
+		}
+	}
+	top := 0
+	for i, f := range eligible {
+		if queryScore(f.res) > queryScore(eligible[top].res) {
+			top = i
+		}
+	}
+	best := eligible[top]
 	// A weak match published earlier must not outrank a strong one: keep
 	// the candidates that score near the best. The original of a chain or
 	// of siblings scores about as well as the copies it leads to.
-	top := 0.0
-	for _, f := range eligible {
-		top = max(top, queryScore(f.res))
-	}
-	eligible = slices.DeleteFunc(eligible, func(f compared) bool { return queryScore(f.res) < nearBest*top })
+	eligible = slices.DeleteFunc(eligible, func(f compared) bool {
+		return queryScore(f.res) < nearBest*queryScore(best.res) && !originOf(f, best)
+	})
 	slices.SortStableFunc(eligible, func(x, y compared) int {
 		xt, yt := x.p.Article.PublishedAt, y.p.Article.PublishedAt
 		switch {

@@ -1,0 +1,49 @@
+package match
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newstrace/newstrace/internal/article"
+)
+
+// TestLeadCopy checks the lead rule of CompareTranslation: a one-sentence
+// query too short for MinTranslationTerms is a translation of a longer
+// text whose first sentence it renders closely, and of nothing else.
+func TestLeadCopy(t *testing.T) {
+	opts := Options{Pivot: NewPivoter(fixtureLexicon(t))}
+	body := xlingArticle(t, "en-dam").Text
+	text := func(id, lang, s string) *Prepared {
+		a := article.New()
+		a.ID, a.Lang, a.Text = id, lang, s
+		return Prepare(a, opts)
+	}
+	const headline = "Engineers reopened the old dam."
+	query := text("fr-lead", "fr", "Les ingénieurs ont rouvert l'ancien barrage.")
+	paras := strings.Split(body, "\n\n")
+	tests := []struct {
+		name      string
+		origin    *Prepared
+		want      Verdict
+		wantLead  bool
+		rationale string
+	}{
+		{"lead of a longer text", text("en-full", "en", headline+"\n\n"+body), Translation, true,
+			"the query's sentence is the candidate's first, and the candidate goes on"},
+		{"a text no longer than the query", text("en-alone", "en", headline), Related, false,
+			"aligning one sentence with a one-sentence text is forced: no evidence of position"},
+		{"the same sentence further down", text("en-inside", "en", paras[0]+"\n\n"+headline+"\n\n"+strings.Join(paras[1:], "\n\n")), Related, false,
+			"a short sentence matched in the middle of a text shows nothing about whose it is"},
+	}
+	for _, tt := range tests {
+		res := CompareTranslation(query, tt.origin, opts)
+		if res.Verdict != tt.want || res.Lead != tt.wantLead {
+			t.Errorf("%s: verdict %s, lead %v; want %s, %v (%s)", tt.name, res.Verdict, res.Lead, tt.want, tt.wantLead, tt.rationale)
+		}
+	}
+	// A two-word lead stays below minLeadTerms even in first place.
+	tiny := text("fr-tiny", "fr", "Ancien barrage.")
+	if res := CompareTranslation(tiny, text("en-full", "en", "Old dam.\n\n"+body), opts); res.Verdict == Translation {
+		t.Errorf("two-word lead: verdict %s, want no translation", res.Verdict)
+	}
+}
