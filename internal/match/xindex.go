@@ -150,6 +150,13 @@ type XQuery struct {
 	SameLanguage bool
 }
 
+// sizeCap bounds the size normalisation of XIndex candidates at sizeCap
+// times the query's keys (see Candidates). At 2, newstest2014 queries cut
+// to their first sentence find 0.850 of their originals (0.847 with no
+// cap, 0.849 at 4), full-length tracing is unchanged and WMT22 fr-de has
+// fewer false origins (0.039 against 0.053).
+const sizeCap = 2
+
 // XCandidate is an article found by an XIndex lookup.
 type XCandidate struct {
 	ID string
@@ -170,9 +177,11 @@ func (ix *XIndex) Candidates(keys []uint64, q XQuery) []XCandidate {
 	if q.MaxShare <= 0 {
 		q.MaxShare = 0.05
 	}
-	qday, qlang := int32(noDay), uint64(0)
+	qday, qlang, nq := int32(noDay), uint64(0), 0
 	for _, k := range keys {
 		switch k >> tagShift {
+		case 0:
+			nq++
 		case tagDay:
 			qday = int32(uint32(k))
 		case tagLang:
@@ -239,8 +248,13 @@ func (ix *XIndex) Candidates(keys []uint64, q XQuery) []XCandidate {
 		}
 		// Normalise by the candidate's size, as a cosine would: a long
 		// article pivoted through a rich lexicon shares some rare key
-		// with anything.
-		c := XCandidate{ID: ix.ids[n], Score: s / math.Sqrt(float64(max(ix.nkeys[n], 16)))}
+		// with anything. The size counts up to sizeCap times the query's,
+		// as a length norm saturates: a short query (a republished lead)
+		// is part of its original, which must not rank below shorter
+		// texts for being whole. A full-length query's candidates are
+		// within the cap anyway.
+		size := min(int(ix.nkeys[n]), sizeCap*nq)
+		c := XCandidate{ID: ix.ids[n], Score: s / math.Sqrt(float64(max(size, 16)))}
 		if len(out) == q.Limit && order(c, out[len(out)-1]) >= 0 {
 			continue
 		}
