@@ -81,9 +81,12 @@ func skipClosers(s string, i int) int {
 	return i
 }
 
+// isCloser reports whether r closes a quote or bracket when it follows a
+// terminator. “ and ‘ open a quote in English but close one in German
+// („Wir kommen.“ Dann …); straight after a full stop they can only close.
 func isCloser(r rune) bool {
 	switch r {
-	case '»', '"', '”', '’', '\'', ')', ']', '›', '」', '』', '）':
+	case '»', '"', '”', '’', '\'', ')', ']', '›', '」', '』', '）', '“', '‘':
 		return true
 	}
 	return false
@@ -120,7 +123,8 @@ func endsSentence(s string, start, at, after int, term rune) bool {
 		return false
 	}
 	if term == '.' && !strings.Contains(s[at+1:after], ".") {
-		return !isAbbreviation(lastWord(s, start, at), next)
+		w := lastWord(s, start, at)
+		return !isAbbreviation(w, next) && !isOrdinal(s[start:at-len(w)], w, s[at+1:after])
 	}
 	return true
 }
@@ -176,6 +180,27 @@ func isAbbreviation(w string, next rune) bool {
 	return ok && unicode.IsDigit(next)
 }
 
+// isOrdinal reports whether w, a word before a full stop with nothing
+// closing after it and white space before it, is a number of one or two
+// digits: German, Czech, Polish and others write ordinals so ("am 3.
+// Oktober", "der 2. Weltkrieg"), while a sentence rarely ends on a bare
+// small number. Years and other longer numbers ("im Jahr 1250.") and the
+// end of a score or range ("3-2.") still end one.
+func isOrdinal(before, w, closers string) bool {
+	if closers != "" || w == "" || len(w) > 2 {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(before); before != "" && !unicode.IsSpace(r) {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // abbreviations lists, folded and without their full stop, words that are
 // followed by "." without ending a sentence in en, fr, de, es, it and ru
 // news. Words that often end sentences ("etc", "usw") are left out.
@@ -184,7 +209,8 @@ var abbreviations = set(`mr mrs ms dr prof st jr sr gen gov sen rep lt col capt 
 	mm mme mlle mgr pr ste av bd cf env
 	hr hrn frau str bzw ca vgl evtl ggf inkl mio mrd abs tel dipl ing
 	sra srta dra ud uds sto sigg dott avv
-	г гг ул им тыс млн млрд др проф`)
+	г гг ул им тыс млн млрд др проф
+	डॉ प्रो`)
 
 // beforeNumber lists abbreviations that are only read on before a number.
 var beforeNumber = set(`no nos nr num p pp vol fig art chap pag

@@ -29,6 +29,12 @@ func TestSentences(t *testing.T) {
 		{"cjk", "東京で会議が開かれた。参加者は百人。", []string{"東京で会議が開かれた。", "参加者は百人。"}},
 		{"german", "Laut Nr. 3 der Verordnung gilt das. Die Stadt, d.h. der Rat, entschied.", []string{"Laut Nr. 3 der Verordnung gilt das.", "Die Stadt, d.h. der Rat, entschied."}},
 		{"russian", "Встреча прошла в г. Москве. Все согласились.", []string{"Встреча прошла в г. Москве.", "Все согласились."}},
+		// German quotes close with “, which opens an English quote.
+		{"german quotes", "Er sagte: „Wir kommen morgen.“ Dann ging er.", []string{"Er sagte: „Wir kommen morgen.“", "Dann ging er."}},
+		// German ordinals: a small number's full stop reads on; a year or
+		// the end of a score ends the sentence.
+		{"ordinals", "Am 3. Oktober kam er. Im Jahr 1250. Es stand 3-2. Dann.", []string{"Am 3. Oktober kam er.", "Im Jahr 1250.", "Es stand 3-2.", "Dann."}},
+		{"hindi title", "डॉ. मनमोहन सिंह ने कहा। फिर वे चले गए।", []string{"डॉ. मनमोहन सिंह ने कहा।", "फिर वे चले गए।"}},
 		{"empty", "  \n\n ", nil},
 	}
 	for _, tt := range tests {
