@@ -170,31 +170,39 @@ func (s *linkSource) links(ctx context.Context, id string) ([]network.Link, erro
 	if err != nil {
 		return nil, fmt.Errorf("network: matches of %s: %w", id, err)
 	}
-	if len(ms) > 0 {
-		var out []network.Link
-		for _, m := range ms {
-			if !derives(m.Verdict) {
-				continue
-			}
-			srcID, verdict := sourceOf(m)
-			q, err := s.get(ctx, id)
-			if err != nil {
-				return nil, err
-			}
-			o, err := s.get(ctx, srcID)
-			if errors.Is(err, store.ErrNotFound) {
-				continue // the source was deleted; no edge to draw
-			} else if err != nil {
-				return nil, err
-			}
-			out = append(out, network.Link{
-				CopyID: q.ID, CopySite: q.Site, CopyLang: q.Lang, CopyPublished: q.PublishedAt,
-				OriginID: o.ID, OriginSite: o.Site, OriginLang: o.Lang, OriginPublished: o.PublishedAt,
-				Verdict: verdict,
-			})
+	if len(ms) == 0 {
+		if ms, err = s.trace(ctx, id); err != nil {
+			return nil, err
 		}
-		return out, nil
 	}
+	var out []network.Link
+	for _, m := range ms {
+		if !derives(m.Verdict) {
+			continue
+		}
+		srcID, verdict := sourceOf(m)
+		q, err := s.get(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		o, err := s.get(ctx, srcID)
+		if errors.Is(err, store.ErrNotFound) {
+			continue // the source was deleted; no edge to draw
+		} else if err != nil {
+			return nil, err
+		}
+		out = append(out, network.Link{
+			CopyID: q.ID, CopySite: q.Site, CopyLang: q.Lang, CopyPublished: q.PublishedAt,
+			OriginID: o.ID, OriginSite: o.Site, OriginLang: o.Lang, OriginPublished: o.PublishedAt,
+			Verdict: verdict,
+		})
+	}
+	return out, nil
+}
+
+// trace traces article id, stores the trace, and returns its matches as
+// stored: an article never traced before.
+func (s *linkSource) trace(ctx context.Context, id string) ([]store.Match, error) {
 	if s.tracer == nil {
 		lex, err := s.lexicon(ctx)
 		if err != nil {
@@ -214,18 +222,11 @@ func (s *linkSource) links(ctx context.Context, id string) ([]network.Link, erro
 		return nil, fmt.Errorf("network: %w", err)
 	}
 	s.traced++
-	if rep.Origin == nil || !derives(string(rep.Verdict)) {
-		return nil, nil
+	ms, err := rep.Matches()
+	if err != nil {
+		return nil, fmt.Errorf("network: %w", err)
 	}
-	src, verdict := *rep.Origin, string(rep.Verdict)
-	if n := len(rep.Path); n >= 2 {
-		src, verdict = rep.Path[n-2].Ref, string(rep.Path[n-1].Relation)
-	}
-	return []network.Link{{
-		CopyID: rep.ID, CopySite: rep.Site, CopyLang: rep.Lang, CopyPublished: rep.Published,
-		OriginID: src.ID, OriginSite: src.Site, OriginLang: src.Lang, OriginPublished: src.Published,
-		Verdict: verdict,
-	}}, nil
+	return ms, nil
 }
 
 // sourceOf reads the article a stored match's query was made from, and
