@@ -6,7 +6,7 @@ import "testing"
 func sentsOfRunes(runes ...int) *xprep {
 	x := &xprep{}
 	for _, r := range runes {
-		x.sents = append(x.sents, xsent{runes: r, units: 10, weight: 10})
+		x.sents = append(x.sents, xsent{width: r, units: 10, weight: 10})
 	}
 	return x
 }

@@ -6,7 +6,6 @@ import (
 	"math/bits"
 	"slices"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/newstrace/newstrace/internal/article"
 	"github.com/newstrace/newstrace/internal/fingerprint"
@@ -38,7 +37,7 @@ type xprep struct {
 type xsent struct {
 	weight float64 // unit weights summed
 	units  int     // units, weak ones included
-	runes  int     // length, for the length prior
+	width  int     // length in Latin letters' worth, for the length prior (see textWidth)
 }
 
 // weakUnit is the weight of a unit known only by the skeleton of a word
@@ -81,7 +80,7 @@ func (p *Prepared) computeXling() *xprep {
 		paraStart[i] = paraStart[i-1] + len(p.Paragraphs[i-1]) + len("\n\n")
 	}
 	for i, s := range p.sentences {
-		x.sents[i].runes = utf8.RuneCountInString(p.Paragraphs[s.para][s.start:s.end])
+		x.sents[i].width = textWidth(p.Paragraphs[s.para][s.start:s.end])
 	}
 	joined := article.JoinParagraphs(p.Paragraphs)
 	si, lastOff := 0, -1
@@ -500,7 +499,7 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 		if cs >= 0 {
 			aligned++
 			qUnits += qx.sents[qs].units
-			e := (simOf(sim, int32(qs), cs) - chance) * lengthAgreement(qx.sents[qs].runes, cx.sents[cs].runes)
+			e := (simOf(sim, int32(qs), cs) - chance) * lengthAgreement(qx.sents[qs].width, cx.sents[cs].width)
 			strength += e
 			weakest = min(weakest, e)
 			inPlace = inPlace && int(cs) == qs
@@ -585,7 +584,7 @@ func renderedSentences(qx, cx *xprep, best []int32) int {
 		n++
 		if gap := qs - pi - 1; gap > 0 && int(cs)-pj-1 == gap {
 			for k := 1; k <= gap; k++ {
-				if lengthAgreement(qx.sents[pi+k].runes, cx.sents[pj+k].runes) >= gapLengthAgreement {
+				if lengthAgreement(qx.sents[pi+k].width, cx.sents[pj+k].width) >= gapLengthAgreement {
 					n++
 				}
 			}
@@ -645,7 +644,7 @@ func alignMonotonic(qx, cx *xprep, sim []pairSim, opts Options, best []int32, sc
 			}
 			s := sim[p].sim
 			p++
-			lq, lc := float64(qx.sents[i-1].runes+1), float64(cx.sents[j-1].runes+1)
+			lq, lc := float64(qx.sents[i-1].width+1), float64(cx.sents[j-1].width+1)
 			g := s - opts.SentenceSimilarity*0.5 - opts.LengthPenalty*math.Abs(math.Log(lq/lc))
 			if g > 0 && score[k-w-1]+g > score[k] {
 				score[k], from[k] = score[k-w-1]+g, 2
