@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,11 +16,11 @@ import (
 // keys on it, beside the dictionaries themselves, so that a new build
 // does not go on with an import made the old way. Bump it on any change
 // that alters what ImportDir returns.
-const ImportVersion = 2
+const ImportVersion = 3
 
 // ErrNoDictionaries is returned by ImportDir when the directory holds no
-// FreeDict dictionary with English on one side.
-var ErrNoDictionaries = errors.New("lexicon: no FreeDict dictionary with an English side")
+// usable dictionary with English on one side, FreeDict or CC-CEDICT.
+var ErrNoDictionaries = errors.New("lexicon: neither a FreeDict dictionary with an English side nor CC-CEDICT")
 
 // wantedLanguages are the languages newstrace's corpora need a pivot for;
 // ImportDir warns when one of them has no dictionary or only an inverted
@@ -35,7 +36,8 @@ type dictPair struct {
 
 // ImportDir imports every FreeDict dictionary in dir (normally
 // /usr/share/dictd, where Debian's dict-freedict-* packages install them)
-// that has English on one side and merges them. Dictionaries that cannot be
+// that has English on one side, and CC-CEDICT when dir holds it as
+// cedict_ts.u8 (CEDICTFile), and merges them. Dictionaries that cannot be
 // used (unknown language code, missing .dict.dz, corrupt data) are skipped
 // with a warning, as are wanted languages with no dictionary or only an
 // inverted one; the returned error is for an unreadable directory, a
@@ -78,6 +80,16 @@ func importDir(ctx context.Context, dir string, rule bridgeRule) (*Lexicon, []st
 			direct[lang] = p.name
 		}
 	}
+	l, err := importCEDICTFile(ctx, filepath.Join(dir, CEDICTFile))
+	switch {
+	case err == nil:
+		parts = append(parts, l)
+		direct["zh"] = CEDICTFile
+	case ctx.Err() != nil:
+		return nil, nil, err
+	case !errors.Is(err, fs.ErrNotExist):
+		warnings = append(warnings, fmt.Sprintf("%s: skipped: %v", CEDICTFile, err))
+	}
 	if len(parts) == 0 {
 		return nil, warnings, fmt.Errorf("%w in %s", ErrNoDictionaries, dir)
 	}
@@ -90,7 +102,7 @@ func importDir(ctx context.Context, dir string, rule bridgeRule) (*Lexicon, []st
 			warnings = append(warnings, fmt.Sprintf("%s: no %s-eng dictionary; only the inverted %s is used", lang, x, inverse[lang]))
 		}
 	}
-	l := Merge(parts...)
+	l = Merge(parts...)
 	if len(third) == 0 {
 		return l, warnings, nil
 	}
@@ -104,6 +116,17 @@ func importDir(ctx context.Context, dir string, rule bridgeRule) (*Lexicon, []st
 		return nil, nil, err
 	}
 	return mergeBridged(l, br), append(warnings, w...), nil
+}
+
+// importCEDICTFile imports the CC-CEDICT file at path; a missing file is
+// an error wrapping fs.ErrNotExist.
+func importCEDICTFile(ctx context.Context, path string) (*Lexicon, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	defer f.Close()
+	return ImportCEDICT(ctx, f)
 }
 
 // findPairs lists the freedict-xxx-yyy dictionaries of dir whose names are

@@ -125,3 +125,36 @@ func FuzzScriptEntry(f *testing.F) {
 		_ = entryHead(text)
 	})
 }
+
+// FuzzImportCEDICT checks that any CC-CEDICT input either fails with a
+// line-numbered error or yields a lexicon whose lookups of every word of
+// the input return normalised, non-empty English words.
+func FuzzImportCEDICT(f *testing.F) {
+	if b, err := os.ReadFile("testdata/cedict/sample.u8"); err == nil {
+		f.Add(string(b))
+		for line := range strings.SplitSeq(string(b), "\n") {
+			f.Add(line)
+		}
+	}
+	f.Add("政府 政府 [zheng4 fu3]\n")
+	f.Add("X Y [] //\n")
+	f.Add("甲 乙 [A1] /Ab Cd (1900-)/~'s/(old)/\r\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		l, err := ImportCEDICT(context.Background(), strings.NewReader(in))
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "lexicon: cedict line ") {
+				t.Fatalf("error without line number: %v", err)
+			}
+			return
+		}
+		for line := range strings.SplitSeq(in, "\n") {
+			for field := range strings.FieldsSeq(line) {
+				for _, e := range l.ToEnglish("zh", field) {
+					if e == "" || !utf8.ValidString(e) || normalizeKey(e) != e {
+						t.Fatalf("ToEnglish(zh, %q) returned unnormalised %q", field, e)
+					}
+				}
+			}
+		}
+	})
+}

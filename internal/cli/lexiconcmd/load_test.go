@@ -33,3 +33,52 @@ func TestLoadCorrupt(t *testing.T) {
 		t.Error("corrupt lexicon: no error")
 	}
 }
+
+// Installing CC-CEDICT beside the FreeDict dictionaries, or only it,
+// changes the key of the cached import.
+func TestDictKeyCEDICT(t *testing.T) {
+	dir := t.TempDir()
+	if _, ok := dictKey(dir); ok {
+		t.Error("empty dir: dictKey reports dictionaries")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "freedict-fra-eng.index"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := dictKey(dir)
+	if err := os.WriteFile(filepath.Join(dir, "cedict_ts.u8"), []byte("政府 政府 [zheng4 fu3] /government/\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	after, ok := dictKey(dir)
+	if !ok || after == before {
+		t.Errorf("dictKey after installing cedict_ts.u8 = %s, %v; want a new key", after, ok)
+	}
+	if err := os.Remove(filepath.Join(dir, "freedict-fra-eng.index")); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := dictKey(dir); !ok {
+		t.Error("dir with only cedict_ts.u8: dictKey reports no dictionaries")
+	}
+}
+
+// Load imports a dictionary directory that holds only CC-CEDICT.
+func TestLoadCEDICTOnly(t *testing.T) {
+	dir := t.TempDir()
+	dicts := filepath.Join(dir, "dictd")
+	if err := os.Mkdir(dicts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dicts, "cedict_ts.u8"), []byte("政府 政府 [zheng4 fu3] /government/\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var warn bytes.Buffer
+	lex, err := load(context.Background(), filepath.Join(dir, "lexicon.bin"), dicts, filepath.Join(dir, "cache"), &warn)
+	if err != nil || lex == nil {
+		t.Fatalf("load = %v, %v; want a lexicon", lex, err)
+	}
+	if got := lex.ToEnglish("zh", "政府"); len(got) != 1 || got[0] != "government" {
+		t.Errorf("ToEnglish(zh, 政府) = %q, want [government]", got)
+	}
+	if warn.Len() != 0 {
+		t.Errorf("warning %q, want none", warn.String())
+	}
+}
