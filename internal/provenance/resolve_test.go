@@ -11,7 +11,8 @@ import (
 // query: a candidate whose opening the query renders is preferred to one
 // it matches elsewhere unless that one accounts for it clearly better, and
 // the original that a better-scoring candidate itself translates stays in
-// the running however low it scores.
+// the running however low it scores; and an earlier candidate near the
+// best takes its place only when the best derives from it.
 func TestResolveLeadAndSiblings(t *testing.T) {
 	base := time.Date(2025, 3, 4, 10, 0, 0, 0, time.UTC)
 	at := func(p *match.Prepared, h int) *match.Prepared {
@@ -46,6 +47,8 @@ func TestResolveLeadAndSiblings(t *testing.T) {
 		{"lead preferred to an earlier match elsewhere", []compared{cand(original, 0.6, true), cand(elsewhere, 0.7, false)}, none, "orig"},
 		{"match elsewhere far better than the lead", []compared{cand(original, 0.3, true), cand(elsewhere, 0.9, false)}, none, "other"},
 		{"no lead: earliest near the best", []compared{cand(original, 0.6, false), cand(elsewhere, 0.7, false)}, none, "other"},
+		{"an earlier text the best does not derive from stays behind it", []compared{cand(original, 0.7, false), cand(elsewhere, 0.6, false)}, none, "orig"},
+		{"an earlier text the best derives from takes its place", []compared{cand(original, 0.7, false), cand(elsewhere, 0.6, false)}, derivesFrom([2]*match.Prepared{original, elsewhere}), "other"},
 		{"sibling translates the original", []compared{cand(sibling, 1, false), cand(original, 0.4, true)}, derivesFrom([2]*match.Prepared{sibling, original}), "orig"},
 		{"sibling unrelated to the weak original", []compared{cand(sibling, 1, false), cand(original, 0.4, true)}, none, "sib"},
 		{"a same-language copy does not hand its standing on", []compared{cand(wire, 1, false), cand(original, 0.4, false)}, derivesFrom([2]*match.Prepared{wire, original}), "wire"},

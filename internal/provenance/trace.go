@@ -483,8 +483,19 @@ func resolve(q *match.Prepared, found []compared, derivesFrom func(x, y *match.P
 	// A weak match published earlier must not outrank a strong one: keep
 	// the candidates that score near the best. The original of a chain or
 	// of siblings scores about as well as the copies it leads to.
+	// An earlier candidate takes the best one's place only as its source:
+	// one the best candidate itself derives from. Another text that shares
+	// part of the query (the closing formula of one help-desk chat found in
+	// the next, a quote two reports carry) is no origin of the rest of it,
+	// however early.
 	eligible = slices.DeleteFunc(eligible, func(f compared) bool {
-		return queryScore(f.res) < nearBest*queryScore(best.res) && !originOf(f, best)
+		if originOf(f, best) || f.p == best.p {
+			return false
+		}
+		if queryScore(f.res) < nearBest*queryScore(best.res) {
+			return true
+		}
+		return before(f.p.Article, best.p.Article) && !derivesFrom(best.p, f.p)
 	})
 	slices.SortStableFunc(eligible, func(x, y compared) int {
 		xt, yt := x.p.Article.PublishedAt, y.p.Article.PublishedAt
