@@ -591,6 +591,21 @@ func renderedSentences(qx, cx *xprep, best []int32) int {
 		}
 		pi, pj = qs, int(cs)
 	}
+	if pi < 0 {
+		return 0
+	}
+	// The texts' ends are a fixed point as well, when both end there: a
+	// closing line the lexicon cannot bridge ("Дякую", thank you) stands
+	// where its rendering does. A copy that stops early leaves the
+	// candidate with more sentences after the last pair, and nothing
+	// lines up.
+	if gap := len(best) - pi - 1; gap > 0 && len(cx.sents)-pj-1 == gap {
+		for k := 1; k <= gap; k++ {
+			if lengthAgreement(qx.sents[pi+k].width, cx.sents[pj+k].width) >= gapLengthAgreement {
+				n++
+			}
+		}
+	}
 	return n
 }
 
