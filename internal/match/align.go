@@ -85,7 +85,7 @@ func ComparePrepared(q, c *Prepared, opts Options) Result {
 	res.Coverage = float64(qTerms) / float64(q.terms)
 	res.OriginCoverage = float64(cTerms) / float64(c.terms)
 	res.Score = 0.75*res.Coverage + 0.25*res.OriginCoverage
-	res.Evidence = passages(q, c, best)
+	res.Evidence = passages(q, c, best, best)
 
 	switch {
 	case qTerms >= opts.MinCopyTerms && res.Coverage >= opts.CopyCoverage && res.OriginCoverage >= opts.CopyCoverage:
@@ -153,8 +153,10 @@ func sharedPairs(a, b []posting) []uint64 {
 // paragraph), in query order. Query sentences come in paragraph order, so
 // the passages of one query paragraph are the last ones opened, and a
 // short scan of those finds the one a sentence extends; a map of them
-// cost more than the rest of the grouping.
-func passages(q, c *Prepared, best []int32) []Passage {
+// cost more than the rest of the grouping. last[i] is the last candidate
+// sentence rendering query sentence i (best[i] but where one query
+// sentence renders two).
+func passages(q, c *Prepared, best, last []int32) []Passage {
 	type span struct {
 		q, c                       int // paragraphs
 		qStart, qEnd, cStart, cEnd int
@@ -184,6 +186,9 @@ func passages(q, c *Prepared, best []int32) []Passage {
 		sp := &spans[k]
 		sp.qEnd = qsent.end
 		sp.cStart, sp.cEnd = min(sp.cStart, csent.start), max(sp.cEnd, csent.end)
+		if l := c.sentences[last[qs]]; l.para == csent.para {
+			sp.cEnd = max(sp.cEnd, l.end)
+		}
 		sp.terms += qsent.terms
 	}
 	out := make([]Passage, 0, len(spans))

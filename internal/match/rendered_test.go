@@ -36,7 +36,7 @@ func TestRenderedSentences(t *testing.T) {
 			"a one-sentence gap against a two-sentence gap does not line up; the last sentences, at both ends, do"},
 	}
 	for _, tt := range tests {
-		got := renderedSentences(sentsOfRunes(tt.q...), sentsOfRunes(tt.c...), tt.best)
+		got := renderedSentences(sentsOfRunes(tt.q...), sentsOfRunes(tt.c...), tt.best, tt.best)
 		if got != tt.want {
 			t.Errorf("%s: rendered %d, want %d (%s)", tt.name, got, tt.want, tt.reason)
 		}

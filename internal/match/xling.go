@@ -149,10 +149,14 @@ type unitMatch struct {
 	qw, cw float64 // the units' weights
 }
 
-// pairSim is the similarity of query sentence q and candidate sentence c.
+// pairSim is the similarity of query sentence q and candidate sentence c:
+// sim = num/den, the matched unit weights of both over both sentences'
+// weights (plus the bonus of matched weak units), kept apart so that the
+// alignment can score two sentences merged into one (see mergedSim).
 type pairSim struct {
-	q, c int32
-	sim  float64
+	q, c     int32
+	sim      float64
+	num, den float64
 }
 
 // xscratch holds the working buffers of one CompareTranslation. A trace
@@ -170,7 +174,10 @@ type xscratch struct {
 	keys  []uint64 // ms packed for sorting
 	cus   []int32
 	sims  []pairSim
-	best  []int32
+	best  []int32 // the alignment's (see bead.go)
+	last  []int32
+	kind  []uint8
+	bsim  []float64
 	score []float64
 	from  []uint8
 }
@@ -275,9 +282,9 @@ func denseSimilarity(ms []unitMatch, qx, cx *xprep, minSim float64, sims []pairS
 			qs, cs := int32(k/m), int32(k%m)
 			ps := sums[k]
 			sums[k] = pairSum{}
-			d := (ps.qn + ps.cn) / (qx.sents[qs].weight + cx.sents[cs].weight + ps.bonus)
-			if d >= minSim {
-				sims = append(sims, pairSim{qs, cs, d})
+			den := qx.sents[qs].weight + cx.sents[cs].weight + ps.bonus
+			if d := (ps.qn + ps.cn) / den; d >= minSim {
+				sims = append(sims, pairSim{qs, cs, d, ps.qn + ps.cn, den})
 			}
 		}
 		hit[w] = 0
@@ -341,9 +348,9 @@ func sortedSimilarity(ms []unitMatch, qx, cx *xprep, minSim float64, sims []pair
 			cn += unitWeight(cx.unitW[u], &bonus)
 		}
 		qs, cs := int32(ms[i].pair>>32), int32(uint32(ms[i].pair))
-		d := (qn + cn) / (qx.sents[qs].weight + cx.sents[cs].weight + bonus)
-		if d >= minSim {
-			sims = append(sims, pairSim{qs, cs, d})
+		den := qx.sents[qs].weight + cx.sents[cs].weight + bonus
+		if d := (qn + cn) / den; d >= minSim {
+			sims = append(sims, pairSim{qs, cs, d, qn + cn, den})
 		}
 		i = j
 	}
@@ -392,6 +399,12 @@ func sortMatches(ms []unitMatch, qx, cx *xprep, s *xscratch) {
 // simOf returns the similarity of the pair (qs, cs) in sims, sorted as
 // sentenceSimilarity returns them, or 0 when the pair is not there.
 func simOf(sims []pairSim, qs, cs int32) float64 {
+	ps, _ := pairOf(sims, qs, cs)
+	return ps.sim
+}
+
+// pairOf returns the pair (qs, cs) of sims, and whether it is there.
+func pairOf(sims []pairSim, qs, cs int32) (pairSim, bool) {
 	k, ok := slices.BinarySearchFunc(sims, pairSim{q: qs, c: cs}, func(x, y pairSim) int {
 		if c := cmp.Compare(x.q, y.q); c != 0 {
 			return c
@@ -399,9 +412,9 @@ func simOf(sims []pairSim, qs, cs int32) float64 {
 		return cmp.Compare(x.c, y.c)
 	})
 	if !ok {
-		return 0
+		return pairSim{}, false
 	}
-	return sims[k].sim
+	return sims[k], true
 }
 
 // chanceSimilarity is about the similarity two unrelated sentences reach
@@ -470,24 +483,20 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 		// None, and the alignment below would find nothing.
 		return res
 	}
-	best := slices.Grow(scr.best[:0], n)[:n]
-	scr.best = best
-	for i := range best {
-		best[i] = -1
-	}
+	al := newAlignment(n, scr)
 	if opts.Signals&SignalStructure != 0 && n*m <= maxAlignCells {
-		alignMonotonic(qx, cx, sim, opts, best, scr)
+		alignMonotonic(qx, cx, sim, opts, al, scr)
 	} else {
 		// Each query sentence's best match; sim is in candidate order
 		// within a query sentence, so ties go to the earliest candidate
 		// sentence.
-		bestSim := make([]float64, n)
 		for _, ps := range sim {
-			if ps.sim > bestSim[ps.q] {
-				best[ps.q], bestSim[ps.q] = ps.c, ps.sim
+			if ps.sim > al.sim[ps.q] {
+				al.set(int(ps.q), int(ps.c), int(ps.c), beadOne, ps.sim)
 			}
 		}
 	}
+	best := al.first
 
 	chance := chanceSimilarity
 	if primaryLang(q.Article.Lang) != "en" && primaryLang(c.Article.Lang) != "en" {
@@ -495,16 +504,26 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 	}
 	qTerms, cTerms, aligned, strength, qUnits := 0.0, 0.0, 0, 0.0, 0
 	inPlace, weakest := true, math.Inf(1)
+	next := 0 // the candidate sentence an in-place rendering is at
 	for qs, cs := range best {
-		if cs >= 0 {
-			aligned++
-			qUnits += qx.sents[qs].units
-			e := (simOf(sim, int32(qs), cs) - chance) * lengthAgreement(qx.sents[qs].width, cx.sents[cs].width)
-			strength += e
-			weakest = min(weakest, e)
-			inPlace = inPlace && int(cs) == qs
-			qTerms += qx.sents[qs].weight
-			cTerms += cx.sents[cs].weight
+		if cs < 0 {
+			next++
+			continue
+		}
+		aligned++
+		qUnits += qx.sents[qs].units
+		lq, lc := al.widths(qx, cx, qs)
+		e := (al.sim[qs] - chance) * lengthAgreement(lq, lc)
+		strength += e
+		weakest = min(weakest, e)
+		qTerms += qx.sents[qs].weight
+		if al.kind[qs] == beadSecondOfTwo {
+			continue // its candidate sentence is its partner's
+		}
+		inPlace = inPlace && int(cs) == next
+		next = int(al.last[qs]) + 1
+		for c := cs; c <= al.last[qs]; c++ {
+			cTerms += cx.sents[c].weight
 		}
 	}
 	if aligned == 0 {
@@ -516,18 +535,18 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 	// with alike; how close the aligned sentences are tells them apart.
 	mean := (strength + float64(aligned)*chance) / float64(aligned)
 	res.Score = (0.75*res.Coverage + 0.25*res.OriginCoverage) * min(1, mean/fullSimilarity)
-	res.Evidence = passages(q, c, best)
+	res.Evidence = passages(q, c, best, al.last)
 	// A text of a few sentences cannot pile up the evidence of a long
 	// one: below FullEvidenceSentences, the strength asked shrinks with
 	// the square of the shorter text's sentence count, as the number of
 	// sentence pairs that could have aligned by chance does.
-	rendered := renderedSentences(qx, cx, best)
+	rendered := renderedSentences(qx, cx, best, al.last)
 	res.Rendered = float64(rendered) / float64(n)
 	k := float64(min(n, m)) / FullEvidenceSentences
 	need := opts.TranslationStrength * min(1, k*k)
 	floor := opts.MinTranslationTerms
 	res.Lead = inPlace && rendered == n && m > 1
-	if res.Lead && m > n && weakest >= leadEvidence {
+	if res.Lead && m > next && weakest >= leadEvidence {
 		// The query renders the candidate's opening sentence for
 		// sentence, and the candidate goes on: a lead kept by a
 		// republisher. Where a sentence aligns is evidence of its own
@@ -566,16 +585,18 @@ const minLeadTerms = 4
 // holds the whole shorter text, not a few of its sentences.
 const wholeOriginSentences = 0.8
 
-// renderedSentences counts the sentence pairs a translation accounts for:
-// the aligned pairs, and the sentences of a gap between two aligned pairs
-// (or before the first, the two texts' starts being fixed points too) that
+// renderedSentences counts the query sentences a translation accounts
+// for: the aligned ones (best[i] the first candidate sentence of query
+// sentence i's bead, last[i] its last), and the sentences of a gap between
+// two beads (or before the first, the two texts' starts being fixed points
+// too, or after the last) that
 // spans as many sentences on both sides, pair by pair, where their lengths
 // agree as a translation's do — sentences the lexicon could not
 // bridge, which a translator rendered in their place. Two reports of one
 // event share their quotes and figures sentence by sentence too, but in
 // between they say other things in other orders, and their gaps do not
 // line up.
-func renderedSentences(qx, cx *xprep, best []int32) int {
+func renderedSentences(qx, cx *xprep, best, last []int32) int {
 	n, pi, pj := 0, -1, -1
 	for qs, cs := range best {
 		if cs < 0 {
@@ -589,7 +610,7 @@ func renderedSentences(qx, cx *xprep, best []int32) int {
 				}
 			}
 		}
-		pi, pj = qs, int(cs)
+		pi, pj = qs, int(last[qs])
 	}
 	if pi < 0 {
 		return 0
@@ -625,20 +646,24 @@ func unitWeight(w float64, bonus *float64) float64 {
 	return w
 }
 
-// alignMonotonic fills best with the monotonic one-to-one alignment of
-// query and candidate sentences that maximises the summed gain of aligned
-// pairs, where a pair's gain is its similarity above SentenceSimilarity
-// less LengthPenalty times the log ratio of the two sentences' lengths.
-// Skipping a sentence on either side is free: a translation may cut or add
-// sentences, and a partial copy is a run of its origin.
-func alignMonotonic(qx, cx *xprep, sim []pairSim, opts Options, best []int32, scr *xscratch) {
+// alignMonotonic fills al with the monotonic alignment of query and
+// candidate sentences that maximises the summed gain of its beads, where a
+// bead's gain is its similarity above SentenceSimilarity less
+// LengthPenalty times the log ratio of its two sides' lengths. A bead is
+// one sentence on each side, or — as Gale and Church allow — two on one
+// side and one on the other, where a translator merged two sentences or
+// split one, or the two languages' punctuation cut them differently ("…
+// gekauft? WiFi-Logo …" against "… acheté? le logo wifi …"), at a cost of
+// mergeCost. Skipping a sentence on either side is free: a translation may
+// cut or add sentences, and a partial copy is a run of its origin.
+func alignMonotonic(qx, cx *xprep, sim []pairSim, opts Options, al alignment, scr *xscratch) {
 	n, m := len(qx.sents), len(cx.sents)
 	w := m + 1
 	cells := (n + 1) * w
 	// Every cell of rows and columns 1.. is written before it is read, so
 	// only row and column 0 need clearing in reused tables.
 	score := slices.Grow(scr.score[:0], cells)[:cells]
-	from := slices.Grow(scr.from[:0], cells)[:cells] // 0 skip query, 1 skip candidate, 2 align
+	from := slices.Grow(scr.from[:0], cells)[:cells] // 0 skip query, 1 skip candidate, 2 align, 3 two query sentences to one, 4 one to two
 	scr.score, scr.from = score, from
 	clear(score[:w])
 	// sim is sorted by query then candidate sentence, the order the table
@@ -657,20 +682,52 @@ func alignMonotonic(qx, cx *xprep, sim []pairSim, opts Options, best []int32, sc
 			if p == len(sim) || int(sim[p].q) != i-1 || int(sim[p].c) != j-1 {
 				continue
 			}
-			s := sim[p].sim
+			ps := sim[p]
 			p++
-			lq, lc := float64(qx.sents[i-1].width+1), float64(cx.sents[j-1].width+1)
-			g := s - opts.SentenceSimilarity*0.5 - opts.LengthPenalty*math.Abs(math.Log(lq/lc))
-			if g > 0 && score[k-w-1]+g > score[k] {
+			gain := func(s float64, lq, lc int) float64 {
+				return s - opts.SentenceSimilarity*0.5 - opts.LengthPenalty*math.Abs(math.Log(float64(lq+1)/float64(lc+1)))
+			}
+			lq, lc := qx.sents[i-1].width, cx.sents[j-1].width
+			if g := gain(ps.sim, lq, lc); g > 0 && score[k-w-1]+g > score[k] {
 				score[k], from[k] = score[k-w-1]+g, 2
+			}
+			// Merges: the other half of the bead must itself be similar
+			// enough to be in sim.
+			if i >= 2 {
+				if o, ok := pairOf(sim, int32(i-2), int32(j-1)); ok {
+					g := gain(mergedSim(ps, o, cx.sents[j-1].weight), lq+qx.sents[i-2].width, lc) - mergeCost
+					if g > 0 && score[k-2*w-1]+g > score[k] {
+						score[k], from[k] = score[k-2*w-1]+g, 3
+					}
+				}
+			}
+			if j >= 2 {
+				if o, ok := pairOf(sim, int32(i-1), int32(j-2)); ok {
+					g := gain(mergedSim(ps, o, qx.sents[i-1].weight), lq, lc+cx.sents[j-2].width) - mergeCost
+					if g > 0 && score[k-w-2]+g > score[k] {
+						score[k], from[k] = score[k-w-2]+g, 4
+					}
+				}
 			}
 		}
 	}
 	for i, j := n, m; i > 0 && j > 0; {
 		switch from[i*w+j] {
 		case 2:
-			best[i-1] = int32(j - 1)
+			al.set(i-1, j-1, j-1, beadOne, simOf(sim, int32(i-1), int32(j-1)))
 			i, j = i-1, j-1
+		case 3:
+			a, _ := pairOf(sim, int32(i-2), int32(j-1))
+			b, _ := pairOf(sim, int32(i-1), int32(j-1))
+			s := mergedSim(a, b, cx.sents[j-1].weight)
+			al.set(i-2, j-1, j-1, beadFirstOfTwo, s)
+			al.set(i-1, j-1, j-1, beadSecondOfTwo, s)
+			i, j = i-2, j-1
+		case 4:
+			a, _ := pairOf(sim, int32(i-1), int32(j-2))
+			b, _ := pairOf(sim, int32(i-1), int32(j-1))
+			al.set(i-1, j-2, j-1, beadOneToTwo, mergedSim(a, b, qx.sents[i-1].weight))
+			i, j = i-1, j-2
 		case 0:
 			i--
 		default:
