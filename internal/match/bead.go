@@ -33,10 +33,10 @@ type alignment struct {
 // scratch buffers.
 func newAlignment(n int, scr *xscratch) alignment {
 	al := alignment{
-		first: grownInt32(&scr.best, n),
-		last:  grownInt32(&scr.last, n),
-		kind:  grownUint8(&scr.kind, n),
-		sim:   grownFloat(&scr.bsim, n),
+		first: resized(&scr.best, n),
+		last:  resized(&scr.last, n),
+		kind:  resized(&scr.kind, n),
+		sim:   resized(&scr.bsim, n),
 	}
 	for i := range al.first {
 		al.first[i], al.last[i], al.kind[i], al.sim[i] = -1, -1, beadOne, 0
@@ -78,23 +78,11 @@ func mergedSim(a, b pairSim, shared float64) float64 {
 	return min(1, (a.num+b.num)/den)
 }
 
-func grownInt32(buf *[]int32, n int) []int32 {
+// resized returns (*buf)[:n], reallocating when its capacity is short;
+// the contents are whatever the buffer held.
+func resized[T any](buf *[]T, n int) []T {
 	if cap(*buf) < n {
-		*buf = make([]int32, n)
-	}
-	return (*buf)[:n]
-}
-
-func grownUint8(buf *[]uint8, n int) []uint8 {
-	if cap(*buf) < n {
-		*buf = make([]uint8, n)
-	}
-	return (*buf)[:n]
-}
-
-func grownFloat(buf *[]float64, n int) []float64 {
-	if cap(*buf) < n {
-		*buf = make([]float64, n)
+		*buf = make([]T, n)
 	}
 	return (*buf)[:n]
 }
