@@ -90,6 +90,11 @@ func TestBridgeRuleLeavesLargeTables(t *testing.T) {
 	if !strings.Contains(strings.Join(warnings, "\n"), "freedict-deu-rus: not bridged") {
 		t.Errorf("warnings %q do not say deu-rus was not bridged", warnings)
 	}
+	// The fixture directory holds no CC-CEDICT: the import says Chinese
+	// goes without.
+	if !strings.Contains(strings.Join(warnings, "\n"), "zh: no dictionary") {
+		t.Errorf("warnings %q do not say Chinese has no dictionary", warnings)
+	}
 }
 
 func TestMergeBridgedRanksLast(t *testing.T) {

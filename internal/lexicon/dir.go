@@ -89,6 +89,8 @@ func importDir(ctx context.Context, dir string, rule bridgeRule) (*Lexicon, []st
 		return nil, nil, err
 	case !errors.Is(err, fs.ErrNotExist):
 		warnings = append(warnings, fmt.Sprintf("%s: skipped: %v", CEDICTFile, err))
+	default:
+		warnings = append(warnings, fmt.Sprintf("zh: no dictionary (put CC-CEDICT's %s in %s: .ci/install-cedict)", CEDICTFile, dir))
 	}
 	if len(parts) == 0 {
 		return nil, warnings, fmt.Errorf("%w in %s", ErrNoDictionaries, dir)
