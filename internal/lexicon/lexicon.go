@@ -111,9 +111,11 @@ func (l *Lexicon) ToEnglish(lang, word string) []string {
 	}
 	t := l.table(code)
 	if t == nil {
-		if r, ok := respelled[code]; ok {
-			if t = l.table(r.via); t != nil {
-				return l.respelledLookup(t, code, r.via, w, r.respell)
+		for _, r := range respelled[code] {
+			if vt := l.table(r.via); vt != nil {
+				if out := l.respelledLookup(vt, code, r.via, w, r.respell); out != nil {
+					return out
+				}
 			}
 		}
 		return nil

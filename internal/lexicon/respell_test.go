@@ -8,14 +8,18 @@ import (
 
 func TestUkToRu(t *testing.T) {
 	tests := map[string]string{
-		"вибори":    "выборы",
-		"політика":  "политика",
-		"європа":    "европа",
-		"україна":   "украина",
-		"економіка": "экономика",
-		"об'єкт":    "объект",
-		"п'ять":     "пять",
-		"ґанок":     "ганок",
+		"вибори":      "выборы",
+		"політика":    "политика",
+		"європа":      "европа",
+		"україна":     "украина",
+		"економіка":   "экономика",
+		"об'єкт":      "объект",
+		"п'ять":       "пять",
+		"ґанок":       "ганок",
+		"англійських": "английских", // ь before к
+		"просити":     "просить",    // infinitive
+		"битися":      "биться",
+		"довіряти":    "доверять", // і from ѣ
 	}
 	for uk, ru := range tests {
 		if got := ukToRu(uk); !slices.Contains(got, ru) {
@@ -24,6 +28,50 @@ func TestUkToRu(t *testing.T) {
 	}
 	if got := ukToRu("kyiv"); got != nil {
 		t.Errorf("ukToRu(kyiv) = %q, want nil for a Latin word", got)
+	}
+}
+
+func TestUkToPl(t *testing.T) {
+	tests := map[string]string{
+		"якість":      "jakist", // я at the start of a word: j
+		"розмовляємо": "rozmowliajemo",
+		"пам'ятка":    "pamiatka", // pamiątka, folded
+		"жити":        "zyc",      // żyć: the infinitive's -ти as -ć
+		"гора":        "gora",     // góra: г as g after h
+		"чекати":      "czekac",
+	}
+	for uk, pl := range tests {
+		if got := ukToPl(uk); !slices.Contains(got, pl) {
+			t.Errorf("ukToPl(%q) = %q, want it to include %q", uk, got, pl)
+		}
+	}
+	if got := ukToPl("kyiv"); got != nil {
+		t.Errorf("ukToPl(kyiv) = %q, want nil for a Latin word", got)
+	}
+}
+
+// TestUkrainianThroughPolish checks the second route: a word the Russian
+// table lacks is found in the Polish one, whose folded lookup restores the
+// diacritics the transliteration leaves out.
+func TestUkrainianThroughPolish(t *testing.T) {
+	l := Merge(
+		mustTSV(t, "выборы\telection\nпросить\task\n", "ru", "en"),
+		mustTSV(t, "pamiątka\tkeepsake\nczekać\twait\nkraj\tcountry\n", "pl", "en"),
+	)
+	tests := []struct {
+		word string
+		want []string
+	}{
+		{"вибори", []string{"election"}},   // Russian first
+		{"просила", []string{"ask"}},       // a past tense, through its infinitive
+		{"пам’ятка", []string{"keepsake"}}, // Polish, with ą restored
+		{"чекали", []string{"wait"}},       // Polish infinitive of a Ukrainian past tense
+		{"уряд", nil},
+	}
+	for _, tt := range tests {
+		if got := l.ToEnglish("uk", tt.word); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("ToEnglish(uk, %q) = %q, want %q", tt.word, got, tt.want)
+		}
 	}
 }
 
