@@ -19,6 +19,7 @@ func TestUkToRu(t *testing.T) {
 		"англійських": "английских", // ь before к
 		"просити":     "просить",    // infinitive
 		"битися":      "биться",
+		"всього":      "всего",
 		"довіряти":    "доверять", // і from ѣ
 	}
 	for uk, ru := range tests {
@@ -35,9 +36,10 @@ func TestUkToPl(t *testing.T) {
 	tests := map[string]string{
 		"якість":      "jakist", // я at the start of a word: j
 		"розмовляємо": "rozmowliajemo",
-		"пам'ятка":    "pamiatka", // pamiątka, folded
-		"жити":        "zyc",      // żyć: the infinitive's -ти as -ć
-		"гора":        "gora",     // góra: г as g after h
+		"пам'ятка":    "pamiatka",  // pamiątka, folded
+		"жити":        "zyc",       // żyć: the infinitive's -ти as -ć
+		"гора":        "gora",      // góra: г as g after h
+		"цивільного":  "cywilnego", // an adjective's ending
 		"чекати":      "czekac",
 	}
 	for uk, pl := range tests {
