@@ -28,8 +28,7 @@ import (
 // sources, the Russian route found 1,537 and, with the infinitive, past
 // tense and -ськ rules, 1,811; the Polish route 418 more. uk-en origin
 // accuracy 0.366 → 0.432 with the adjective endings, false origins
-// 0.024 → 0.031 (Polish false
-// friends: бути, to be, is buty, shoes).
+// 0.024 → 0.031 (Polish false friends: бути, to be, is buty, shoes).
 var respelled = map[string][]respelling{
 	"uk": {{via: "ru", respell: ukToRu}, {via: "pl", respell: ukToPl}},
 }
