@@ -308,7 +308,9 @@ func promoteStandout(q *match.Prepared, found []compared) string {
 // query's language, itself translates an earlier article, that article is
 // the origin, as when a machine translation resolves to a sibling
 // translation in its own language whose original the query matches only
-// loosely or not at all. The earlier article is sought among the
+// loosely or not at all. An earlier article the query itself translates
+// counts as o's original too, even where o's own comparison with it falls
+// short. The earlier article is sought among the
 // query's candidates first (those it shares text with), then among o's own
 // cross-lingual candidates. It returns nil when o has no such upstream, and
 // otherwise the upstream article compared with the query.
@@ -322,6 +324,16 @@ func (t *Tracer) upstream(ctx context.Context, q *match.Prepared, o *compared, f
 	if match.CrossLingual(q.Article, o.p.Article) {
 		return nil, nil
 	}
+	// An earlier text the query itself translates is o's original too:
+	// o holds the query's text, and the comparison of o with it can fall
+	// short where the query's succeeds (the machine translations of one
+	// text differ in the words a lexicon bridges).
+	queryTranslates := map[*match.Prepared]bool{}
+	for _, f := range found {
+		if f.res.Verdict == match.Translation {
+			queryTranslates[f.p] = true
+		}
+	}
 	var best *match.Prepared
 	consider := func(p *match.Prepared) {
 		if p == o.p || p == q || !before(p.Article, o.p.Article) || !match.CrossLingual(q.Article, p.Article) {
@@ -330,7 +342,7 @@ func (t *Tracer) upstream(ctx context.Context, q *match.Prepared, o *compared, f
 		if best != nil && !earlier(p.Article.PublishedAt, best.Article.PublishedAt) {
 			return
 		}
-		if derives(match.ComparePair(o.p, p, t.opts.Match).Verdict) {
+		if queryTranslates[p] || derives(match.ComparePair(o.p, p, t.opts.Match).Verdict) {
 			best = p
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -137,5 +138,41 @@ func TestTraceSiblingsWithoutOrigin(t *testing.T) {
 	}
 	if got := originOf(reps["de-dam"]); got != "fr-dam" {
 		t.Errorf("de-dam: origin %q; the known limit names fr-dam", got)
+	}
+}
+
+// A copy of a rendering that the text comparison cannot tie to the
+// original itself still leads there when the query translates it: the
+// query copies fr-dam-agg, a reordered republication of the French
+// translation whose sentences no longer line up with the English (it
+// comes out related to en-dam, or nothing), and translates en-dam, which
+// is the origin of both.
+func TestTraceChainThroughUnalignedCopy(t *testing.T) {
+	fr := fixture(t, "fr-dam", 2*time.Hour)
+	agg := fixture(t, "fr-dam", time.Hour)
+	agg.ID, agg.Site = "fr-dam-agg", "agg.example"
+	paras := strings.Split(agg.Text, "\n\n")
+	slices.Reverse(paras)
+	agg.Text = strings.Join(paras, "\n\n")
+	reps := traceAll(t, fixtureLexicon(t), fixture(t, "en-dam", 0), agg, fr)
+	if got := reps["fr-dam-agg"]; originOf(got) != "" && originOf(got) != "en-dam" {
+		t.Fatalf("fr-dam-agg: origin %q, want none or en-dam", originOf(got))
+	}
+	r := reps["fr-dam"]
+	if got := originOf(r); got != "en-dam" {
+		t.Fatalf("fr-dam: origin %q (%s, signals %v), want en-dam through fr-dam-agg", got, r.Verdict, r.Signals)
+	}
+	// The path shows only hops the text proves: fr-dam-agg's own
+	// comparison with en-dam falls short, so it is named in the chain
+	// signal, not as a hop.
+	var path []string
+	for _, h := range r.Path {
+		path = append(path, h.ID)
+	}
+	if want := []string{"en-dam", "fr-dam"}; !slices.Equal(path, want) {
+		t.Errorf("fr-dam: path %v, want %v", path, want)
+	}
+	if !slices.ContainsFunc(r.Signals, func(s Signal) bool { return s.Kind == SignalChain && strings.Contains(s.Detail, "fr-dam-agg") }) {
+		t.Errorf("fr-dam: signals %v name no chain through fr-dam-agg", r.Signals)
 	}
 }
