@@ -115,6 +115,16 @@ func (pv *Pivoter) segmentRun(lang, s string, run []cjkToken, sig Signals, emit 
 			}
 			if tr = pv.cjkEnglish(lang, s[run[i].start:run[j].end]); tr != nil {
 				end = j
+				break
+			}
+			// A Han stem and the kana of an inflection (see deinflect.go).
+			if lang == "ja" && j > i && run[j].scripts == scriptHiragana && sc&^scriptHiragana == scriptHan && run[j-1].scripts == scriptHan {
+				for _, d := range deinflections(s[run[i].start:run[j-1].end], s[run[j].start:run[j].end]) {
+					if tr = pv.cjkEnglish(lang, d); tr != nil {
+						end = j
+						break
+					}
+				}
 			}
 		}
 		off := run[i].start

@@ -177,3 +177,44 @@ func BenchmarkPivotJapanese(b *testing.B) {
 		pv.terms("ja", s, AllSignals, emit)
 	}
 }
+
+// TestSegmentJapaneseInflected checks that an inflected verb or adjective
+// pivots as its dictionary form, not as its bare kanji stem (残, a
+// remnant), while a noun followed by a particle stays the noun.
+func TestSegmentJapaneseInflected(t *testing.T) {
+	pv := NewPivoter(tsvLexicon(t))
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"残っている", []string{"w:remain"}},
+		{"書いた", []string{"w:write"}},
+		{"見て", []string{"w:see", "w:look"}},
+		{"食べた", []string{"w:eat"}},
+		{"高くて", []string{"w:high", "w:expens"}},
+		{"読んだ", []string{"w:read"}},
+		{"政府は", []string{"w:govern", "w:administr"}},
+	} {
+		if got := pivotWords(pv, "ja", c.text)[0]; !slices.Equal(got, c.want) {
+			t.Errorf("%s pivots to %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestDeinflections(t *testing.T) {
+	for _, c := range []struct{ stem, kana, want string }{
+		{"残", "っている", "残る"},
+		{"言", "った", "言う"},
+		{"書", "かない", "書く"},
+		{"話", "します", "話す"},
+		{"読", "んだ", "読む"},
+		{"泳", "いだ", "泳ぐ"},
+		{"食", "べた", "食べる"},
+		{"見", "た", "見る"},
+		{"高", "かった", "高い"},
+	} {
+		if got := deinflections(c.stem, c.kana); !slices.Contains(got, c.want) {
+			t.Errorf("deinflections(%s, %s) = %q, want it to include %s", c.stem, c.kana, got, c.want)
+		}
+	}
+}
