@@ -20,6 +20,7 @@ func TestUkToRu(t *testing.T) {
 		"просити":     "просить",    // infinitive
 		"битися":      "биться",
 		"всього":      "всего",
+		"війна":       "война",    // і for a closed syllable's о
 		"довіряти":    "доверять", // і from ѣ
 	}
 	for uk, ru := range tests {
