@@ -29,7 +29,8 @@ import (
 // tense and -ськ rules, 1,811; the Polish route 418 more. uk-en origin
 // accuracy 0.366 → 0.432 with the adjective endings, false origins
 // 0.024 → 0.031 (Polish false friends: бути, to be, is buty, shoes); і
-// read as о as well as е, 0.435 → 0.450.
+// read as о as well as е, 0.435 → 0.450; initial в as у, -ння as -ние,
+// -иця as -ица, 0.463 (false origins 0.033).
 var respelled = map[string][]respelling{
 	"uk": {{via: "ru", respell: ukToRu}, {via: "pl", respell: ukToPl}},
 }
@@ -46,8 +47,9 @@ var ukLetters = strings.NewReplacer("і", "и", "ї", "и", "є", "е", "ґ", "�
 
 // ukSoftK drops the soft sign Ukrainian writes before к in adjectives of
 // place and people (російський, німецький), which Russian spells -ский,
-// -цкий, and in the endings -ього, -ьому (всього → всего).
-var ukSoftK = strings.NewReplacer("ськ", "ск", "цьк", "цк", "ього", "его", "ьому", "ему")
+// -цкий, and in the endings -ього, -ьому (всього → всего); and the soft
+// ц of -иця, which Russian writes hard (вулиця, улица; столиця, столица).
+var ukSoftK = strings.NewReplacer("ськ", "ск", "цьк", "цк", "ього", "его", "ьому", "ему", "иця", "ица")
 
 // ukToRu returns Russian spellings of a Ukrainian word, likelier first:
 // Ukrainian и is mostly Russian ы (вибори → выборы, ринок → рынок),
@@ -74,6 +76,14 @@ func ukToRu(w string) []string {
 	} else if stem, ok := strings.CutSuffix(w, "ти"); ok {
 		w = stem + "ть"
 	}
+	// Verbal nouns: -ння, -ття are Russian -ние, -тие (рішення →
+	// решение, відкриття → открытие).
+	for _, e := range [][2]string{{"ння", "ние"}, {"ття", "тие"}} {
+		if stem, ok := strings.CutSuffix(w, e[0]); ok {
+			w = stem + e[1]
+			break
+		}
+	}
 	y := strings.ReplaceAll(w, "и", "ы")
 	for _, v := range []string{w, y} {
 		v = ukLetters.Replace(v)
@@ -81,6 +91,16 @@ func ukToRu(w string) []string {
 		if rest, ok := strings.CutPrefix(v, "е"); ok {
 			add("э" + rest)
 		}
+	}
+	// A word-initial в before a consonant is Russian у (вже → уже,
+	// вчитель → учитель), and before у it is not written (вулиця → улица).
+	if rest, ok := strings.CutPrefix(w, "ву"); ok && rest != "" {
+		add(ukLetters.Replace("у" + rest))
+		add(ukLetters.Replace(strings.ReplaceAll("у"+rest, "и", "ы")))
+	}
+	if rest, ok := strings.CutPrefix(w, "в"); ok && rest != "" && !strings.ContainsRune("аеиіїоуюяє", []rune(rest)[0]) {
+		add(ukLetters.Replace("у" + rest))
+		add(ukLetters.Replace(strings.ReplaceAll("у"+rest, "и", "ы")))
 	}
 	// Ukrainian і where Russian has е, from the old letter ѣ (довіряти →
 	// доверять, віра → вера), or о, in a syllable that closed (війна →
