@@ -30,7 +30,8 @@ import (
 // accuracy 0.366 → 0.432 with the adjective endings, false origins
 // 0.024 → 0.031 (Polish false friends: бути, to be, is buty, shoes); і
 // read as о as well as е, 0.435 → 0.450; initial в as у, -ння as -ние,
-// -иця as -ица, 0.463 (false origins 0.033).
+// -иця as -ица, 0.463 (false origins 0.033); Polish ie, ia, o, e for і,
+// 0.475 (false origins 0.028).
 var respelled = map[string][]respelling{
 	"uk": {{via: "ru", respell: ukToRu}, {via: "pl", respell: ukToPl}},
 }
@@ -147,7 +148,7 @@ func ukToPl(w string) []string {
 			break
 		}
 	}
-	spell := func(g, y string) string {
+	spell := func(g, y, i string) string {
 		var b strings.Builder
 		prevVowel := true
 		for _, r := range w {
@@ -165,6 +166,8 @@ func ukToPl(w string) []string {
 				b.WriteString(g)
 			case 'и':
 				b.WriteString(y)
+			case 'і':
+				b.WriteString(i)
 			case 0:
 				// The rest is a Polish ending already (see above).
 				b.WriteString(w[strings.IndexByte(w, 0)+1:])
@@ -181,8 +184,13 @@ func ukToPl(w string) []string {
 		return b.String()
 	}
 	var out []string
-	for _, gy := range [][2]string{{"h", "y"}, {"g", "y"}, {"h", "i"}} {
-		v := spell(gy[0], gy[1])
+	// і stands where Polish has i, and also ie, ia, o or e (місто →
+	// miasto, хліб → chleb, кінь → koń).
+	for _, gyi := range [][3]string{{"h", "y", "i"}, {"g", "y", "i"}, {"h", "i", "i"}, {"h", "y", "ie"}, {"h", "y", "ia"}, {"h", "y", "o"}, {"h", "y", "e"}} {
+		if gyi[2] != "i" && !strings.ContainsRune(w, 'і') {
+			break
+		}
+		v := spell(gyi[0], gyi[1], gyi[2])
 		if v == "" || slices.Contains(out, v) {
 			continue
 		}

@@ -45,6 +45,8 @@ func TestUkToPl(t *testing.T) {
 		"жити":        "zyc",       // żyć: the infinitive's -ти as -ć
 		"гора":        "gora",      // góra: г as g after h
 		"цивільного":  "cywilnego", // an adjective's ending
+		"місто":       "miasto",
+		"хліб":        "chleb",
 		"чекати":      "czekac",
 	}
 	for uk, pl := range tests {
