@@ -40,3 +40,29 @@ func TestXIndexShortQueryFindsWholeOriginal(t *testing.T) {
 		t.Errorf("full-length query: %+v", got)
 	}
 }
+
+// A short text whose every key is common in the store (a help-desk chat
+// among hundreds on one e-reader) still finds its original through the
+// least common of them, instead of nothing.
+func TestXIndexAllKeysCommon(t *testing.T) {
+	day := time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC)
+	doc := func(lang string, ks ...uint64) []uint64 {
+		return append([]uint64{dayKey(day), langKey(lang)}, ks...)
+	}
+	ix := NewXIndex()
+	// Keys 1–4 are each in 30 of 41 articles, far above MaxShare; the
+	// original holds all four, the others two or three.
+	ix.Add("original", doc("fr", 1, 2, 3, 4))
+	for i := range 40 {
+		ks := []uint64{1, 2, 3, 4}
+		ks = append(ks[:i%4], ks[i%4+1:]...) // three of the four
+		if i%3 == 0 {
+			ks = ks[:2]
+		}
+		ix.Add("other-"+string(rune('a'+i%26))+string(rune('a'+i/26)), doc("fr", ks...))
+	}
+	got := ix.Candidates(doc("de", 1, 2, 3, 4), XQuery{Limit: 1})
+	if len(got) != 1 || got[0].ID != "original" {
+		t.Errorf("candidates %+v, want the original, which holds all the query's keys", got)
+	}
+}
