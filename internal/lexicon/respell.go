@@ -62,12 +62,9 @@ func ukToRu(w string) []string {
 	}
 	var out []string
 	add := func(s string) {
-		for _, o := range out {
-			if o == s {
-				return
-			}
+		if !slices.Contains(out, s) {
+			out = append(out, s)
 		}
-		out = append(out, s)
 	}
 	// ь before к is Ukrainian only (російських → российских); an
 	// infinitive's -ти is Russian -ть (просити → просить).
@@ -95,13 +92,18 @@ func ukToRu(w string) []string {
 	}
 	// A word-initial в before a consonant is Russian у (вже → уже,
 	// вчитель → учитель), and before у it is not written (вулиця → улица).
-	if rest, ok := strings.CutPrefix(w, "ву"); ok && rest != "" {
-		add(ukLetters.Replace("у" + rest))
-		add(ukLetters.Replace(strings.ReplaceAll("у"+rest, "и", "ы")))
-	}
-	if rest, ok := strings.CutPrefix(w, "в"); ok && rest != "" && !strings.ContainsRune("аеиіїоуюяє", []rune(rest)[0]) {
-		add(ukLetters.Replace("у" + rest))
-		add(ukLetters.Replace(strings.ReplaceAll("у"+rest, "и", "ы")))
+	if rest, ok := strings.CutPrefix(w, "в"); ok && rest != "" {
+		u := ""
+		switch r, _ := utf8.DecodeRuneInString(rest); {
+		case r == 'у':
+			u = rest
+		case !strings.ContainsRune("аеиіїоуюяє", r):
+			u = "у" + rest
+		}
+		if u != "" {
+			add(ukLetters.Replace(u))
+			add(ukLetters.Replace(strings.ReplaceAll(u, "и", "ы")))
+		}
 	}
 	// Ukrainian і where Russian has е, from the old letter ѣ (довіряти →
 	// доверять, віра → вера), or о, in a syllable that closed (війна →
