@@ -112,22 +112,19 @@ func bridge(ctx context.Context, base *Lexicon, pairs []bridgePair) (*Lexicon, [
 		if pt == nil {
 			continue
 		}
-		// English words of one pivot entry, reached through any of its
-		// index lines (aliases: kanji and kana spellings, variants).
-		english := func(words ...string) []string {
+		// The English of a pivot word: its first bridgeSenses senses.
+		english := func(w string) []string {
+			i, ok := pt.lookup(w)
+			if !ok {
+				return nil
+			}
 			var out []string
-			for _, w := range words {
-				i, ok := pt.lookup(w)
-				if !ok {
-					continue
+			for j, e := range base.words(pt, i) {
+				if j == bridgeSenses {
+					break
 				}
-				for j, e := range base.words(pt, i) {
-					if j == bridgeSenses {
-						break
-					}
-					if !slices.Contains(out, e) {
-						out = append(out, e)
-					}
+				if !slices.Contains(out, e) {
+					out = append(out, e)
 				}
 			}
 			return out
@@ -312,7 +309,7 @@ func scriptEntry(text, lang string) []string {
 	var out []string
 	for line := range strings.SplitSeq(body, "\n") {
 		t := stripGroups(line)
-		for part := range strings.FieldsFuncSeq(t, func(r rune) bool { return r == ',' || r == ';' }) {
+		for part := range strings.FieldsFuncSeq(t, isPieceSep) {
 			if c := scriptRun(part, sc); c != "" && !slices.Contains(out, c) {
 				out = append(out, c)
 			}

@@ -1,7 +1,6 @@
 package lexicon
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -41,28 +40,15 @@ const CEDICTFile = "cedict_ts.u8"
 // entry is an error naming the line.
 func ImportCEDICT(ctx context.Context, r io.Reader) (*Lexicon, error) {
 	b := newBuilder()
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	line := 0
 	var trans []cedictTranslation
-	for sc.Scan() {
-		line++
-		if line%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("lexicon: cedict: %w", err)
-			}
-		}
-		text := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(strings.TrimLeft(text, " "), "#") {
-			continue
-		}
+	err := scanLines(ctx, r, "cedict", func(_ int, text string) error {
 		e, err := splitCEDICTLine(text)
 		if err != nil {
-			return nil, fmt.Errorf("lexicon: cedict line %d: %w", line, err)
+			return err
 		}
 		trans = cedictTranslations(trans[:0], e.glosses)
 		if len(trans) == 0 {
-			continue
+			return nil
 		}
 		if e.proper {
 			for i := range trans {
@@ -80,9 +66,10 @@ func ImportCEDICT(ctx context.Context, r io.Reader) (*Lexicon, error) {
 				break
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("lexicon: cedict line %d: %w", line+1, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return b.build(), nil
 }
@@ -146,7 +133,7 @@ func cedictTranslations(out []cedictTranslation, glosses string) []cedictTransla
 			continue
 		}
 		n := len(out)
-		for part := range strings.FieldsFuncSeq(g, func(r rune) bool { return r == ',' || r == ';' }) {
+		for part := range strings.FieldsFuncSeq(g, isPieceSep) {
 			if !isEnglishPiece(part) {
 				continue
 			}

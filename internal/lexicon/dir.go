@@ -84,7 +84,6 @@ func importDir(ctx context.Context, dir string, rule bridgeRule) (*Lexicon, []st
 	switch {
 	case err == nil:
 		parts = append(parts, l)
-		direct["zh"] = CEDICTFile
 	case ctx.Err() != nil:
 		return nil, nil, err
 	case !errors.Is(err, fs.ErrNotExist):

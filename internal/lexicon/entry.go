@@ -42,7 +42,7 @@ func parseEntry(text string) []string {
 		}
 		t = stripGroups(t)
 		t = stripSenseMarkers(t)
-		for part := range strings.FieldsFuncSeq(t, func(r rune) bool { return r == ',' || r == ';' }) {
+		for part := range strings.FieldsFuncSeq(t, isPieceSep) {
 			if c := cleanCandidate(stripSenseMarkers(part)); c != "" {
 				out = append(out, c)
 			}
@@ -50,6 +50,9 @@ func parseEntry(text string) []string {
 	}
 	return out
 }
+
+// isPieceSep reports the separators between the translations of one sense.
+func isPieceSep(r rune) bool { return r == ',' || r == ';' }
 
 // isLabelLine reports lines that annotate rather than translate.
 func isLabelLine(t string) bool {

@@ -111,9 +111,14 @@ func (l *Lexicon) ToEnglish(lang, word string) []string {
 	}
 	t := l.table(code)
 	if t == nil {
-		for _, r := range respelled[code] {
+		routes := respelled[code]
+		if len(routes) == 0 {
+			return nil
+		}
+		forms := append([]string{w}, stemCandidates(code, w)...)
+		for _, r := range routes {
 			if vt := l.table(r.via); vt != nil {
-				if out := l.respelledLookup(vt, code, r.via, w, r.respell); out != nil {
+				if out := l.respelledLookup(vt, r.via, forms, r.respell); out != nil {
 					return out
 				}
 			}
@@ -131,19 +136,24 @@ func (l *Lexicon) ToEnglish(lang, word string) []string {
 	return nil
 }
 
-// respelledLookup looks up w, a word of lang, in table t of language via:
-// the respellings of w, then those of its citation forms under lang's
-// suffix rules (виборів → вибір… → выбор), then the respellings of w with
-// via's suffixes stripped.
-func (l *Lexicon) respelledLookup(t *table, lang, via, w string, respell func(string) []string) []string {
-	for _, form := range append([]string{w}, stemCandidates(lang, w)...) {
-		for _, r := range respell(form) {
+// respelledLookup looks up a word in table t of language via: forms are
+// the word and its citation forms under its own language's suffix rules
+// (виборів → вибір… → выбор), tried respelled, then the word's
+// respellings with via's suffixes stripped.
+func (l *Lexicon) respelledLookup(t *table, via string, forms []string, respell func(string) []string) []string {
+	var rw []string // the word's own respellings, kept for the second pass
+	for k, form := range forms {
+		rs := respell(form)
+		if k == 0 {
+			rw = rs
+		}
+		for _, r := range rs {
 			if i, ok := t.lookup(r); ok {
 				return l.words(t, i)
 			}
 		}
 	}
-	for _, r := range respell(w) {
+	for _, r := range rw {
 		for _, c := range stemCandidates(via, r) {
 			if i, ok := t.lookup(c); ok {
 				return l.words(t, i)

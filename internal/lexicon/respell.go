@@ -133,6 +133,10 @@ var ukPl = map[rune]string{
 	'щ': "szcz", 'ь': "", '\'': "", '’': "",
 }
 
+// ukIotated is the vowel of Ukrainian's iotated letters, which ukToPl
+// writes after j or i.
+var ukIotated = map[rune]string{'я': "a", 'ю': "u", 'є': "e", 'ї': "i"}
+
 // ukToPl returns Polish spellings of a Ukrainian word, likelier first: г
 // as h (голова → głowa has it as g, but native h is commoner: hałas,
 // historia), then as g; и as y, then as i; я, ю, є as ja, ju, je at the
@@ -156,7 +160,7 @@ func ukToPl(w string) []string {
 		for _, r := range w {
 			switch r {
 			case 'я', 'ю', 'є', 'ї':
-				v := map[rune]string{'я': "a", 'ю': "u", 'є': "e", 'ї': "i"}[r]
+				v := ukIotated[r]
 				if prevVowel || r == 'ї' {
 					b.WriteString("j" + v)
 				} else {

@@ -19,7 +19,7 @@ import (
 // an infinitive, a plural to the singular.
 type suffixRule struct {
 	strip []string            // longest first
-	add   []string            // "" first: the bare stem is tried before any citation ending
+	add   []string            // "" first: the bare stem is tried before any citation ending; unused where every ending has a to entry
 	to    map[string][]string // per ending, the citation endings that replace add
 	// minStem is the shortest stem in runes, minStemRunes when zero.
 	minStem int
@@ -33,7 +33,6 @@ const minStemRunes = 3
 var suffixRules = map[string]suffixRule{
 	"fr": {
 		strip: []string{"issaient", "issions", "eaient", "issait", "issant", "issent", "issons", "raient", "aient", "èrent", "issez", "rions", "ment", "eons", "eait", "eant", "rait", "riez", "rons", "ront", "ions", "iez", "ait", "ant", "aux", "ent", "ées", "ons", "rai", "rez", "ez", "és", "ée", "es", "ra", "é", "e", "s", "x"},
-		add:   []string{"", "e"},
 		to: map[string][]string{
 			// verb endings → infinitive
 			"issaient": {"ir"}, "issions": {"ir"}, "issait": {"ir"}, "issant": {"ir"}, "issent": {"ir"}, "issons": {"ir"}, "issez": {"ir"},
@@ -54,7 +53,6 @@ var suffixRules = map[string]suffixRule{
 	},
 	"de": {
 		strip: []string{"ungen", "eten", "sten", "ete", "ten", "est", "end", "em", "en", "er", "es", "st", "te", "e", "n", "s", "t"},
-		add:   []string{"", "en", "e", "n"},
 		to: map[string][]string{
 			"ungen": {"ung"}, "eten": {"en"}, "sten": {""}, "ten": {"en", ""}, "ete": {"en"}, "est": {"en"}, "end": {"en"},
 			"em": {""}, "en": {"", "e"}, "er": {""}, "es": {""}, "st": {"en", "n"}, "te": {"en", "n"},
@@ -131,9 +129,10 @@ func stemCandidates(lang, word string) []string {
 	}
 	var out []string
 	seen := map[string]bool{word: true}
+	minStem := cmp.Or(rule.minStem, minStemRunes)
 	for _, suf := range rule.strip {
 		stem, ok := strings.CutSuffix(word, suf)
-		if !ok || utf8.RuneCountInString(stem) < cmp.Or(rule.minStem, minStemRunes) {
+		if !ok || utf8.RuneCountInString(stem) < minStem {
 			continue
 		}
 		adds := rule.add

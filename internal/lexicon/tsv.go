@@ -3,6 +3,7 @@ package lexicon
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -25,24 +26,11 @@ func ImportTSV(ctx context.Context, r io.Reader, from, to string) (*Lexicon, err
 		return nil, err
 	}
 	b := newBuilder()
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if line%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("lexicon: tsv: %w", err)
-			}
-		}
-		text := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(strings.TrimLeft(text, " "), "#") {
-			continue
-		}
+	err = scanLines(ctx, r, "tsv", func(line int, text string) error {
 		fields := strings.Split(text, "\t")
 		head := normalizeKey(fields[0])
 		if head == "" {
-			return nil, fmt.Errorf("lexicon: tsv line %d: empty headword", line)
+			return errors.New("empty headword")
 		}
 		var trans []string
 		for _, f := range fields[1:] {
@@ -51,19 +39,49 @@ func ImportTSV(ctx context.Context, r io.Reader, from, to string) (*Lexicon, err
 			}
 		}
 		if len(trans) == 0 {
-			return nil, fmt.Errorf("lexicon: tsv line %d: headword %q has no translation", line, head)
+			return fmt.Errorf("headword %q has no translation", head)
 		}
 		if inverse {
 			b.addInverse(lang, cleanEnglish(head), trans)
-			continue
+			return nil
 		}
 		for i, t := range trans {
 			trans[i] = cleanEnglish(t)
 		}
 		b.addDirect(lang, head, trans)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("lexicon: tsv line %d: %w", line+1, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return b.build(), nil
+}
+
+// scanLines calls fn with each line of a word list in turn, numbered from
+// 1, without its line ending, skipping blank lines and # comments; it
+// checks ctx every few thousand lines. An error from fn or the reader is
+// returned as "lexicon: <kind> line N: …".
+func scanLines(ctx context.Context, r io.Reader, kind string, fn func(line int, text string) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		if line%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("lexicon: %s: %w", kind, err)
+			}
+		}
+		text := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(strings.TrimLeft(text, " "), "#") {
+			continue
+		}
+		if err := fn(line, text); err != nil {
+			return fmt.Errorf("lexicon: %s line %d: %w", kind, line, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("lexicon: %s line %d: %w", kind, line+1, err)
+	}
+	return nil
 }
