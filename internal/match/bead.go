@@ -77,12 +77,3 @@ func mergedSim(a, b pairSim, shared float64) float64 {
 	}
 	return min(1, (a.num+b.num)/den)
 }
-
-// resized returns (*buf)[:n], reallocating when its capacity is short;
-// the contents are whatever the buffer held.
-func resized[T any](buf *[]T, n int) []T {
-	if cap(*buf) < n {
-		*buf = make([]T, n)
-	}
-	return (*buf)[:n]
-}

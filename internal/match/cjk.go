@@ -204,33 +204,23 @@ func (pv *Pivoter) cjkEnglish(lang, word string) []string {
 // also with r read as l, since Japanese writes both English liquids with
 // one row of kana ("クリントン", Clinton).
 func (pv *Pivoter) kanaTerms(lang, word string) []string {
-	var buf [64]byte
-	kb := append(append(append(buf[:0], lang...), memoKana), word...)
-	pv.mu.RLock()
-	out, ok := pv.cache[string(kb)]
-	pv.mu.RUnlock()
-	if ok {
+	return pv.memoized(lang, memoKana, word, func() []string {
+		lat := text.Romaji(text.Fold(word))
+		forms := []string{lat}
+		if strings.ContainsRune(lat, 'r') {
+			forms = append(forms, strings.ReplaceAll(lat, "r", "l"))
+		}
+		var out []string
+		for _, f := range forms {
+			if k := text.Skeleton(f); k != "" {
+				out = appendNew(out, pivotSkel+k)
+			}
+			if k := text.SkeletonN(f, cognateClasses); len(k) >= minCognateClasses {
+				out = appendNew(out, pivotCognate+k)
+			}
+		}
 		return out
-	}
-	lat := text.Romaji(text.Fold(word))
-	forms := []string{lat}
-	if strings.ContainsRune(lat, 'r') {
-		forms = append(forms, strings.ReplaceAll(lat, "r", "l"))
-	}
-	for _, f := range forms {
-		if k := text.Skeleton(f); k != "" {
-			out = appendNew(out, pivotSkel+k)
-		}
-		if k := text.SkeletonN(f, cognateClasses); len(k) >= minCognateClasses {
-			out = appendNew(out, pivotCognate+k)
-		}
-	}
-	pv.mu.Lock()
-	if len(pv.cache) < maxPivotCache {
-		pv.cache[string(kb)] = out
-	}
-	pv.mu.Unlock()
-	return out
+	})
 }
 
 func appendNew(xs []string, x string) []string {

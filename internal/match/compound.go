@@ -1,6 +1,9 @@
 package match
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Compounding languages write a noun phrase as one word — "Fehlermeldung"
 // (error message), "Titelkatalog", "Zahlungsbestätigung" — which no
@@ -29,20 +32,22 @@ func (pv *Pivoter) decompound(lang, word string) []string {
 	if !compounding[lang] || utf8.RuneCountInString(word) < 2*minCompoundPart {
 		return nil
 	}
+	total, n := utf8.RuneCountInString(word), -1
 	for i := range word {
-		if i == 0 || utf8.RuneCountInString(word[:i]) < minCompoundPart {
+		n++ // runes in word[:i]
+		if n < minCompoundPart {
 			continue
 		}
-		head := word[i:]
-		if utf8.RuneCountInString(head) < minCompoundPart {
+		if total-n < minCompoundPart {
 			break
 		}
+		head := word[i:]
 		headEN := pv.translate(lang, head)
 		if len(headEN) == 0 {
 			continue
 		}
 		if mod := pv.modifier(lang, word[:i]); len(mod) > 0 {
-			out := append([]string(nil), mod[:min(len(mod), 1)]...)
+			out := []string{mod[0]}
 			for _, h := range headEN {
 				if len(out) == maxTranslations {
 					break
@@ -64,8 +69,8 @@ func (pv *Pivoter) modifier(lang, part string) []string {
 		return en
 	}
 	for _, l := range linkingElements {
-		if len(part) > len(l) && part[len(part)-len(l):] == l {
-			if stem := part[:len(part)-len(l)]; utf8.RuneCountInString(stem) >= minCompoundPart-1 {
+		if stem, ok := strings.CutSuffix(part, l); ok && stem != "" {
+			if utf8.RuneCountInString(stem) >= minCompoundPart-1 {
 				if en := pv.translate(lang, stem); len(en) > 0 {
 					return en
 				}

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -38,6 +39,25 @@ var godanEndings = func() map[rune][]string {
 	return m
 }()
 
+// inflectionEndings maps each hiragana to the endings of the dictionary
+// forms a kanji stem followed by it can come from, likelier first: a godan
+// verb's, an ichidan verb's る after the stem, then after the kana, and an
+// adjective's い. Built once, as segmentation asks at every kanji.
+var inflectionEndings = func() map[rune][]string {
+	m := map[rune][]string{}
+	for k := 'ぁ'; k <= 'ゖ'; k++ {
+		es := append(slices.Clone(godanEndings[k]), "る")
+		if strings.ContainsRune("いきぎしちにびみりえけげせてねべめれ", k) {
+			es = append(es, string(k)+"る")
+		}
+		if strings.ContainsRune("くかけ", k) {
+			es = append(es, "い")
+		}
+		m[k] = es
+	}
+	return m
+}()
+
 // deinflections returns the dictionary forms a Han stem followed by the
 // hiragana kana may be an inflection of, likelier first.
 func deinflections(stem, kana string) []string {
@@ -45,16 +65,13 @@ func deinflections(stem, kana string) []string {
 	if size == 0 {
 		return nil
 	}
-	var out []string
-	for _, e := range godanEndings[k] {
-		out = append(out, stem+e)
+	es, ok := inflectionEndings[k]
+	if !ok {
+		es = []string{"る"}
 	}
-	out = append(out, stem+"る")
-	if strings.ContainsRune("いきぎしちにびみりえけげせてねべめれ", k) {
-		out = append(out, stem+string(k)+"る")
-	}
-	if strings.ContainsRune("くかけ", k) {
-		out = append(out, stem+"い")
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = stem + e
 	}
 	return out
 }

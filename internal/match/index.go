@@ -87,10 +87,7 @@ func (ix *Index) Candidates(bands []uint64, limit int) []Candidate {
 	}
 	defer ix.hits.Put(acc)
 	ix.mu.RLock()
-	if len(acc.hits) < len(ix.ids) {
-		acc.hits = make([]int32, len(ix.ids))
-	}
-	hits, touched := acc.hits, acc.touched[:0]
+	hits, touched := resized(&acc.hits, len(ix.ids)), acc.touched[:0]
 	count := func(n int32) {
 		if hits[n] == 0 {
 			touched = append(touched, n)

@@ -77,12 +77,9 @@ type Pivoter struct {
 
 // NewPivoter returns a Pivoter over lex, which may be nil.
 func NewPivoter(lex *lexicon.Lexicon) *Pivoter {
-	pv := &Pivoter{lex: lex, en: text.ForLang("en"), cache: make(map[string][]string),
-		misses: make(map[uint64]struct{}), seed: maphash.MakeSeed()}
-	for _, l := range lex.Languages() {
-		pv.segZH = pv.segZH || l == "zh"
-	}
-	return pv
+	return &Pivoter{lex: lex, en: text.ForLang("en"), cache: make(map[string][]string),
+		misses: make(map[uint64]struct{}), seed: maphash.MakeSeed(),
+		segZH: slices.Contains(lex.Languages(), "zh")}
 }
 
 // Lexicon returns the lexicon the Pivoter looks words up in, or nil.
@@ -101,24 +98,31 @@ func (pv *Pivoter) english(lang, word string) []string {
 	if pv.lex == nil {
 		return nil
 	}
-	// The key is built in a stack buffer for the lookup, which converts
-	// it without allocating; only a miss, once per word, makes a string.
+	return pv.memoized(lang, 0, word, func() []string {
+		if out := pv.translate(lang, word); len(out) > 0 {
+			return out
+		}
+		return pv.decompound(lang, word)
+	})
+}
+
+// memoized returns the terms cached under lang, sep and word, computing
+// and keeping them on a miss while the cache has room. The key is built
+// in a stack buffer for the lookup, which converts it without allocating;
+// only a miss, once per word, makes a string.
+func (pv *Pivoter) memoized(lang string, sep byte, word string, compute func() []string) []string {
 	var buf [64]byte
-	kb := append(append(append(buf[:0], lang...), 0), word...)
+	kb := append(append(append(buf[:0], lang...), sep), word...)
 	pv.mu.RLock()
 	out, ok := pv.cache[string(kb)]
 	pv.mu.RUnlock()
 	if ok {
 		return out
 	}
-	key := string(kb)
-	out = pv.translate(lang, word)
-	if len(out) == 0 {
-		out = pv.decompound(lang, word)
-	}
+	out = compute()
 	pv.mu.Lock()
 	if len(pv.cache) < maxPivotCache {
-		pv.cache[key] = out
+		pv.cache[string(kb)] = out
 	}
 	pv.mu.Unlock()
 	return out
@@ -161,20 +165,24 @@ func (pv *Pivoter) terms(lang, s string, sig Signals, emit func(off int, term st
 	// into dictionary words (see cjk.go).
 	seg := pv.segments(lang)
 	var run []cjkToken
+	flush := func() {
+		if len(run) > 0 {
+			pv.segmentRun(lang, s, run, sig, emit)
+			run = run[:0]
+		}
+	}
 	an.Scan(s, func(t text.Token, raw string) {
 		if seg {
-			if sc := cjkScripts(raw); t.Kind == text.Word && sc != 0 {
-				if len(run) > 0 && run[len(run)-1].end != t.Start {
-					pv.segmentRun(lang, s, run, sig, emit)
-					run = run[:0]
+			if t.Kind == text.Word {
+				if sc := cjkScripts(raw); sc != 0 {
+					if len(run) > 0 && run[len(run)-1].end != t.Start {
+						flush()
+					}
+					run = append(run, cjkToken{t.Start, t.End, sc})
+					return
 				}
-				run = append(run, cjkToken{t.Start, t.End, sc})
-				return
 			}
-			if len(run) > 0 {
-				pv.segmentRun(lang, s, run, sig, emit)
-				run = run[:0]
-			}
+			flush()
 		}
 		if t.Kind == text.Number {
 			if sig&SignalAnchors != 0 {
@@ -186,8 +194,9 @@ func (pv *Pivoter) terms(lang, s string, sig Signals, emit func(off int, term st
 			return
 		}
 		known := false
+		low := strings.ToLower(raw)
 		if sig&SignalLexicon != 0 {
-			for _, e := range pv.english(lang, strings.ToLower(raw)) {
+			for _, e := range pv.english(lang, low) {
 				emit(t.Start, pivotWord+e, unitWord)
 				known = true
 			}
@@ -197,7 +206,7 @@ func (pv *Pivoter) terms(lang, s string, sig Signals, emit func(off int, term st
 		// offered as its English stem, it meets the lexicon's rendering
 		// of the word in a third language, which its skeleton cannot.
 		if !known && lang != "en" && sig&SignalCognates != 0 && isLatinWord(raw) {
-			emit(t.Start, pivotWord+pv.en.Stem(strings.ToLower(raw)), cognateKind(false, false))
+			emit(t.Start, pivotWord+pv.en.Stem(low), cognateKind(false, false))
 		}
 		// A name keys on its skeleton, and so does, as a weak cognate, a
 		// word the lexicon cannot translate. A capitalised word the
@@ -226,9 +235,7 @@ func (pv *Pivoter) terms(lang, s string, sig Signals, emit func(off int, term st
 			}
 		}
 	})
-	if len(run) > 0 {
-		pv.segmentRun(lang, s, run, sig, emit)
-	}
+	flush()
 }
 
 // unitKind says what a pivot term tells of the word it comes from; a word's

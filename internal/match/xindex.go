@@ -203,10 +203,7 @@ func (ix *XIndex) Candidates(keys []uint64, q XQuery) []XCandidate {
 		acc = new(xscores)
 	}
 	defer ix.scores.Put(acc)
-	if len(acc.score) < len(ix.ids) {
-		acc.score = make([]float64, len(ix.ids))
-	}
-	score, touched := acc.score, acc.touched[:0]
+	score, touched := resized(&acc.score, len(ix.ids)), acc.touched[:0]
 	add := func(n int32, idf float64) {
 		if score[n] == 0 {
 			touched = append(touched, n)

@@ -149,15 +149,17 @@ type unitMatch struct {
 	qw, cw float64 // the units' weights
 }
 
-// pairSim is the similarity of query sentence q and candidate sentence c:
-// sim = num/den, the matched unit weights of both over both sentences'
+// pairSim is the similarity of query sentence q and candidate sentence c
+// as its two parts, the matched unit weights of both over both sentences'
 // weights (plus the bonus of matched weak units), kept apart so that the
 // alignment can score two sentences merged into one (see mergedSim).
 type pairSim struct {
 	q, c     int32
-	sim      float64
 	num, den float64
 }
+
+// sim is the pair's Dice similarity.
+func (p pairSim) sim() float64 { return p.num / p.den }
 
 // xscratch holds the working buffers of one CompareTranslation. A trace
 // compares an article with dozens of candidates and the buffers die with
@@ -256,10 +258,13 @@ const (
 // tables are left zero for the next call.
 func denseSimilarity(ms []unitMatch, qx, cx *xprep, minSim float64, sims []pairSim, s *xscratch) []pairSim {
 	n, m := len(qx.sents), len(cx.sents)
-	sums := grown(&s.sums, n*m)
-	hit := grownBits(&s.hit, n*m)
-	qSeen := grownBits(&s.qSeen, len(qx.unitW)*m)
-	cSeen := grownBits(&s.cSeen, len(cx.unitW)*n)
+	// The buffers are zero beyond what a call sets, and each call clears
+	// what it set, so a resized one is all zero.
+	words := func(bits int) int { return (bits + 63) / 64 }
+	sums := resized(&s.sums, n*m)
+	hit := resized(&s.hit, words(n*m))
+	qSeen := resized(&s.qSeen, words(len(qx.unitW)*m))
+	cSeen := resized(&s.cSeen, words(len(cx.unitW)*n))
 	for _, x := range ms {
 		qs, cs := int(x.pair>>32), int(uint32(x.pair))
 		k := qs*m + cs
@@ -284,7 +289,7 @@ func denseSimilarity(ms []unitMatch, qx, cx *xprep, minSim float64, sims []pairS
 			sums[k] = pairSum{}
 			den := qx.sents[qs].weight + cx.sents[cs].weight + ps.bonus
 			if d := (ps.qn + ps.cn) / den; d >= minSim {
-				sims = append(sims, pairSim{qs, cs, d, ps.qn + ps.cn, den})
+				sims = append(sims, pairSim{qs, cs, ps.qn + ps.cn, den})
 			}
 		}
 		hit[w] = 0
@@ -309,24 +314,6 @@ func denseSimilarity(ms []unitMatch, qx, cx *xprep, minSim float64, sims []pairS
 // pairSum is one sentence pair's sums in denseSimilarity.
 type pairSum struct{ qn, cn, bonus float64 }
 
-// grown returns (*buf)[:n], growing it with zeros as needed.
-func grown(buf *[]pairSum, n int) []pairSum {
-	if len(*buf) < n {
-		*buf = make([]pairSum, n)
-	}
-	return (*buf)[:n]
-}
-
-// grownBits returns a bit set of n bits from *buf, growing it with zeros
-// as needed.
-func grownBits(buf *[]uint64, n int) []uint64 {
-	w := (n + 63) / 64
-	if len(*buf) < w {
-		*buf = make([]uint64, w)
-	}
-	return (*buf)[:w]
-}
-
 // sortedSimilarity is denseSimilarity for a table of sentence pairs too
 // large to keep: it sorts the matches by pair and unit, and sums each
 // pair's distinct units in order.
@@ -350,7 +337,7 @@ func sortedSimilarity(ms []unitMatch, qx, cx *xprep, minSim float64, sims []pair
 		qs, cs := int32(ms[i].pair>>32), int32(uint32(ms[i].pair))
 		den := qx.sents[qs].weight + cx.sents[cs].weight + bonus
 		if d := (qn + cn) / den; d >= minSim {
-			sims = append(sims, pairSim{qs, cs, d, qn + cn, den})
+			sims = append(sims, pairSim{qs, cs, qn + cn, den})
 		}
 		i = j
 	}
@@ -394,13 +381,6 @@ func sortMatches(ms []unitMatch, qx, cx *xprep, s *xscratch) {
 		ms[i] = unitMatch{qs<<32 | cs, qu, cu, qx.unitW[qu], cx.unitW[cu]}
 	}
 	s.keys = keys
-}
-
-// simOf returns the similarity of the pair (qs, cs) in sims, sorted as
-// sentenceSimilarity returns them, or 0 when the pair is not there.
-func simOf(sims []pairSim, qs, cs int32) float64 {
-	ps, _ := pairOf(sims, qs, cs)
-	return ps.sim
 }
 
 // pairOf returns the pair (qs, cs) of sims, and whether it is there.
@@ -491,8 +471,8 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 		// within a query sentence, so ties go to the earliest candidate
 		// sentence.
 		for _, ps := range sim {
-			if ps.sim > al.sim[ps.q] {
-				al.set(int(ps.q), int(ps.c), int(ps.c), beadOne, ps.sim)
+			if ps.sim() > al.sim[ps.q] {
+				al.set(int(ps.q), int(ps.c), int(ps.c), beadOne, ps.sim())
 			}
 		}
 	}
@@ -603,12 +583,8 @@ func renderedSentences(qx, cx *xprep, best, last []int32) int {
 			continue
 		}
 		n++
-		if gap := qs - pi - 1; gap > 0 && int(cs)-pj-1 == gap {
-			for k := 1; k <= gap; k++ {
-				if lengthAgreement(qx.sents[pi+k].width, cx.sents[pj+k].width) >= gapLengthAgreement {
-					n++
-				}
-			}
+		if gap := qs - pi - 1; int(cs)-pj-1 == gap {
+			n += gapRendered(qx, cx, pi, pj, gap)
 		}
 		pi, pj = qs, int(last[qs])
 	}
@@ -620,11 +596,19 @@ func renderedSentences(qx, cx *xprep, best, last []int32) int {
 	// where its rendering does. A copy that stops early leaves the
 	// candidate with more sentences after the last pair, and nothing
 	// lines up.
-	if gap := len(best) - pi - 1; gap > 0 && len(cx.sents)-pj-1 == gap {
-		for k := 1; k <= gap; k++ {
-			if lengthAgreement(qx.sents[pi+k].width, cx.sents[pj+k].width) >= gapLengthAgreement {
-				n++
-			}
+	if gap := len(best) - pi - 1; len(cx.sents)-pj-1 == gap {
+		n += gapRendered(qx, cx, pi, pj, gap)
+	}
+	return n
+}
+
+// gapRendered counts the pairs of a gap of gap sentences on both sides,
+// after query sentence pi and candidate sentence pj, whose lengths agree.
+func gapRendered(qx, cx *xprep, pi, pj, gap int) int {
+	n := 0
+	for k := 1; k <= gap; k++ {
+		if lengthAgreement(qx.sents[pi+k].width, cx.sents[pj+k].width) >= gapLengthAgreement {
+			n++
 		}
 	}
 	return n
@@ -662,10 +646,14 @@ func alignMonotonic(qx, cx *xprep, sim []pairSim, opts Options, al alignment, sc
 	cells := (n + 1) * w
 	// Every cell of rows and columns 1.. is written before it is read, so
 	// only row and column 0 need clearing in reused tables.
-	score := slices.Grow(scr.score[:0], cells)[:cells]
-	from := slices.Grow(scr.from[:0], cells)[:cells] // 0 skip query, 1 skip candidate, 2 align, 3 two query sentences to one, 4 one to two
-	scr.score, scr.from = score, from
+	score := resized(&scr.score, cells)
+	from := resized(&scr.from, cells) // 0 skip query, 1 skip candidate, 2 align, 3 two query sentences to one, 4 one to two
 	clear(score[:w])
+	// A bead's gain: its similarity above half the floor, less the
+	// length prior on its two sides' widths.
+	gain := func(s float64, lq, lc int) float64 {
+		return s - opts.SentenceSimilarity*0.5 - opts.LengthPenalty*math.Abs(math.Log(float64(lq+1)/float64(lc+1)))
+	}
 	// sim is sorted by query then candidate sentence, the order the table
 	// is filled in, so p walks it alongside instead of a lookup per cell.
 	p := 0
@@ -684,11 +672,8 @@ func alignMonotonic(qx, cx *xprep, sim []pairSim, opts Options, al alignment, sc
 			}
 			ps := sim[p]
 			p++
-			gain := func(s float64, lq, lc int) float64 {
-				return s - opts.SentenceSimilarity*0.5 - opts.LengthPenalty*math.Abs(math.Log(float64(lq+1)/float64(lc+1)))
-			}
 			lq, lc := qx.sents[i-1].width, cx.sents[j-1].width
-			if g := gain(ps.sim, lq, lc); g > 0 && score[k-w-1]+g > score[k] {
+			if g := gain(ps.sim(), lq, lc); g > 0 && score[k-w-1]+g > score[k] {
 				score[k], from[k] = score[k-w-1]+g, 2
 			}
 			// Merges: the other half of the bead must itself be similar
@@ -714,7 +699,8 @@ func alignMonotonic(qx, cx *xprep, sim []pairSim, opts Options, al alignment, sc
 	for i, j := n, m; i > 0 && j > 0; {
 		switch from[i*w+j] {
 		case 2:
-			al.set(i-1, j-1, j-1, beadOne, simOf(sim, int32(i-1), int32(j-1)))
+			ps, _ := pairOf(sim, int32(i-1), int32(j-1))
+			al.set(i-1, j-1, j-1, beadOne, ps.sim())
 			i, j = i-1, j-1
 		case 3:
 			a, _ := pairOf(sim, int32(i-2), int32(j-1))

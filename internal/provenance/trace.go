@@ -165,16 +165,27 @@ func (t *Tracer) trace(ctx context.Context, q *match.Prepared) (*Report, error) 
 		}
 	}
 	standout := promoteStandout(q, found)
-	origin, signals := resolve(q, found, func(x, y *match.Prepared) bool {
-		return derives(match.ComparePair(x, y, t.opts.Match).Verdict)
-	})
+	// Resolution and the chain ask whether one candidate derives from
+	// another, often of the same pair twice; a comparison is the costly
+	// part of a trace.
+	type pair struct{ x, y *match.Prepared }
+	derived := map[pair]bool{}
+	derivesFrom := func(x, y *match.Prepared) bool {
+		v, ok := derived[pair{x, y}]
+		if !ok {
+			v = derives(match.ComparePair(x, y, t.opts.Match).Verdict)
+			derived[pair{x, y}] = v
+		}
+		return v
+	}
+	origin, signals := resolve(q, found, derivesFrom)
 	if standout != "" && origin != nil && origin.res.Verdict == match.Translation && standout == origin.p.Article.ID {
 		signals = append(signals, Signal{Kind: SignalStandout, Detail: fmt.Sprintf(
 			"too short for the sentence evidence alone, but aligned with %s far better than with any other candidate", standout)})
 	}
 	var via *compared
 	if origin != nil {
-		up, err := t.upstream(ctx, q, origin, found)
+		up, err := t.upstream(ctx, q, origin, found, derivesFrom)
 		if err != nil {
 			return nil, err
 		}
@@ -313,8 +324,9 @@ func promoteStandout(q *match.Prepared, found []compared) string {
 // short. The earlier article is sought among the
 // query's candidates first (those it shares text with), then among o's own
 // cross-lingual candidates. It returns nil when o has no such upstream, and
-// otherwise the upstream article compared with the query.
-func (t *Tracer) upstream(ctx context.Context, q *match.Prepared, o *compared, found []compared) (*compared, error) {
+// otherwise the upstream article compared with the query. derivesFrom is
+// resolve's.
+func (t *Tracer) upstream(ctx context.Context, q *match.Prepared, o *compared, found []compared, derivesFrom func(x, y *match.Prepared) bool) (*compared, error) {
 	// Only a same-language copy is followed up to a translated original:
 	// machine translations of one text by several systems copy each other
 	// closely, and the text they all render is their common origin. A
@@ -342,7 +354,7 @@ func (t *Tracer) upstream(ctx context.Context, q *match.Prepared, o *compared, f
 		if best != nil && !earlier(p.Article.PublishedAt, best.Article.PublishedAt) {
 			return
 		}
-		if queryTranslates[p] || derives(match.ComparePair(o.p, p, t.opts.Match).Verdict) {
+		if queryTranslates[p] || derivesFrom(o.p, p) {
 			best = p
 		}
 	}

@@ -97,13 +97,13 @@ func FuzzRomaji(f *testing.F) {
 		}
 		hasKana := false
 		for _, c := range s {
-			hasKana = hasKana || IsKana(c)
+			hasKana = hasKana || isKana(c)
 		}
 		if !hasKana && r != s {
 			t.Fatalf("Romaji(%q) = %q: changed a text without kana", s, r)
 		}
 		for _, c := range r {
-			if IsKana(c) && c != 'ー' && c != 'ッ' && c != 'っ' {
+			if isKana(c) && c != 'ー' && c != 'ッ' && c != 'っ' {
 				t.Fatalf("Romaji(%q) = %q: kana %q left", s, r, c)
 			}
 		}

@@ -14,15 +14,8 @@ import (
 // Japanese do. Runes other than kana pass through unchanged; s without
 // kana is returned as is, without allocating.
 func Romaji(s string) string {
-	i := 0
-	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if isKana(r) {
-			break
-		}
-		i += n
-	}
-	if i == len(s) {
+	i := strings.IndexFunc(s, isKana)
+	if i < 0 {
 		return s
 	}
 	var b strings.Builder
@@ -92,10 +85,8 @@ func Romaji(s string) string {
 	return b.String()
 }
 
-// IsKana reports whether r is a hiragana or katakana letter or the long
+// isKana reports whether r is a hiragana or katakana letter or the long
 // vowel mark, which Romaji transliterates.
-func IsKana(r rune) bool { return isKana(r) }
-
 func isKana(r rune) bool {
 	return (r >= 'ぁ' && r <= 'ゖ') || (r >= 'ァ' && r <= 'ヺ') || r == 'ー'
 }
