@@ -89,9 +89,9 @@ func ComparePrepared(q, c *Prepared, opts Options) Result {
 
 	switch {
 	case qTerms >= opts.MinCopyTerms && res.Coverage >= opts.CopyCoverage && res.OriginCoverage >= opts.CopyCoverage:
-		res.Verdict = Copy
+		res.Verdict, res.Derived = Copy, true
 	case qTerms >= opts.MinCopyTerms && (res.Coverage >= opts.EditedCoverage || res.OriginCoverage >= opts.EditedOriginCoverage):
-		res.Verdict = EditedCopy
+		res.Verdict, res.Derived = EditedCopy, res.Coverage >= opts.EditedCoverage
 	case qTerms >= opts.MinRelatedTerms:
 		res.Verdict = Related
 	}

@@ -74,6 +74,14 @@ type Result struct {
 	// it is no longer. A one-sentence candidate is never a lead: aligning
 	// with it is forced and says nothing of position.
 	Lead bool
+	// Derived reports that a Copy, EditedCopy or Translation verdict holds
+	// on the query's side: most of the query is the candidate's text or
+	// its rendering. A verdict reached on the candidate's coverage alone —
+	// the query holds the whole of a shorter text, as a long page holds a
+	// wire story or a help-desk chat another's canned answer — leaves it
+	// false: that candidate is the source of a part of the query, and what
+	// the rest of the query derives from is not its to say.
+	Derived bool
 	// Evidence lists the aligned passages in query order.
 	Evidence []Passage
 }

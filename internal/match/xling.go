@@ -537,13 +537,12 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 		// start is forced and proves nothing; the full floor holds.
 		floor = min(floor, minLeadTerms)
 	}
-	switch {
-	case qUnits >= floor && strength >= need &&
-		(res.Coverage >= opts.TranslationCoverage && res.Rendered >= opts.TranslationSentences ||
-			aligned >= 2 && res.OriginCoverage >= opts.TranslationOriginCoverage && float64(rendered) >= wholeOriginSentences*float64(m)):
-		res.Verdict = Translation
-	default:
-		res.Verdict = Related
+	res.Verdict = Related
+	if qUnits >= floor && strength >= need {
+		res.Derived = res.Coverage >= opts.TranslationCoverage && res.Rendered >= opts.TranslationSentences
+		if res.Derived || aligned >= 2 && res.OriginCoverage >= opts.TranslationOriginCoverage && float64(rendered) >= wholeOriginSentences*float64(m) {
+			res.Verdict = Translation
+		}
 	}
 	return res
 }

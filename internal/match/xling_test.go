@@ -203,3 +203,36 @@ func TestSimilarityPaths(t *testing.T) {
 		t.Fatal("no similar sentence pairs in the fixtures")
 	}
 }
+
+// A verdict reached because the query holds the whole of a shorter text is
+// not one of the query deriving from it: Derived tells the two apart, in
+// both languages' comparisons.
+func TestDerived(t *testing.T) {
+	lex := fixtureLexicon(t)
+	opts := Options{Pivot: NewPivoter(lex)}
+	head := func(a *article.Article, n int) *article.Article {
+		b := *a
+		b.ID, b.Text = a.ID+"-head", article.JoinParagraphs(a.Paragraphs()[:n])
+		return &b
+	}
+	enDam, frDam := xlingArticle(t, "en-dam"), xlingArticle(t, "fr-dam")
+	bridge := loadArticle(t, "en-bridge")
+	tests := []struct {
+		q, c        *article.Article
+		want        Verdict
+		wantDerived bool
+	}{
+		{frDam, enDam, Translation, true},
+		{head(frDam, 2), enDam, Translation, true},
+		{frDam, head(enDam, 2), Translation, false},
+		{head(bridge, 2), bridge, EditedCopy, true},
+		{bridge, head(bridge, 2), EditedCopy, false},
+	}
+	for _, tt := range tests {
+		got := ComparePair(Prepare(tt.q, opts), Prepare(tt.c, opts), opts)
+		if got.Verdict != tt.want || got.Derived != tt.wantDerived {
+			t.Errorf("%s vs %s: %s, derived %v (coverage %.2f, origin %.2f); want %s, derived %v",
+				tt.q.ID, tt.c.ID, got.Verdict, got.Derived, got.Coverage, got.OriginCoverage, tt.want, tt.wantDerived)
+		}
+	}
+}

@@ -173,7 +173,8 @@ func (t *Tracer) trace(ctx context.Context, q *match.Prepared) (*Report, error) 
 	derivesFrom := func(x, y *match.Prepared) bool {
 		v, ok := derived[pair{x, y}]
 		if !ok {
-			v = derives(match.ComparePair(x, y, t.opts.Match).Verdict)
+			res := match.ComparePair(x, y, t.opts.Match)
+			v = derives(res.Verdict) && res.Derived
 			derived[pair{x, y}] = v
 		}
 		return v
@@ -311,7 +312,7 @@ func promoteStandout(q *match.Prepared, found []compared) string {
 		f.res.Rendered < standoutRendered {
 		return ""
 	}
-	f.res.Verdict = match.Translation
+	f.res.Verdict, f.res.Derived = match.Translation, true
 	return f.p.Article.ID
 }
 
@@ -339,16 +340,30 @@ func (t *Tracer) upstream(ctx context.Context, q *match.Prepared, o *compared, f
 	// An earlier text the query itself translates is o's original too:
 	// o holds the query's text, and the comparison of o with it can fall
 	// short where the query's succeeds (the machine translations of one
-	// text differ in the words a lexicon bridges).
-	queryTranslates := map[*match.Prepared]bool{}
+	// text differ in the words a lexicon bridges). Either way, as in
+	// resolve, only a text the query renders about as well as its best
+	// rendering counts: a two-line chat is found in the middle of many a
+	// long text.
+	queryTranslates, renderedWorse := map[*match.Prepared]bool{}, map[*match.Prepared]bool{}
+	bestRendering := 0.0
 	for _, f := range found {
-		if f.res.Verdict == match.Translation {
+		if f.res.Verdict == match.Translation && f.res.Derived {
+			bestRendering = max(bestRendering, queryScore(f.res))
+		}
+	}
+	for _, f := range found {
+		if !match.CrossLingual(q.Article, f.p.Article) {
+			continue
+		}
+		if queryScore(f.res) < nearBest*bestRendering {
+			renderedWorse[f.p] = true
+		} else if f.res.Verdict == match.Translation && f.res.Derived {
 			queryTranslates[f.p] = true
 		}
 	}
 	var best *match.Prepared
 	consider := func(p *match.Prepared) {
-		if p == o.p || p == q || !before(p.Article, o.p.Article) || !match.CrossLingual(q.Article, p.Article) {
+		if p == o.p || p == q || renderedWorse[p] || !before(p.Article, o.p.Article) || !match.CrossLingual(q.Article, p.Article) {
 			return
 		}
 		if best != nil && !earlier(p.Article.PublishedAt, best.Article.PublishedAt) {

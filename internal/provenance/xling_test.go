@@ -176,3 +176,27 @@ func TestTraceChainThroughUnalignedCopy(t *testing.T) {
 		t.Errorf("fr-dam: signals %v name no chain through fr-dam-agg", r.Signals)
 	}
 }
+
+// A text that holds the whole of a shorter one is no copy of it as a
+// whole: an earlier text whose sentences all recur in the query's origin
+// (a canned answer a help-desk chat reuses, a wire paragraph a longer
+// report opens with) is the source of that part only, and the origin of a
+// translation of the longer text stays the longer text, even where the
+// query's closest match is a same-language copy of it.
+func TestTraceOriginNotAPartsSource(t *testing.T) {
+	part := fixture(t, "en-dam", -time.Hour)
+	part.ID, part.Site = "en-dam-part", "part.example"
+	part.Text = strings.Join(strings.Split(part.Text, "\n\n")[:2], "\n\n")
+	// The French text adds a closing line of its own, so that its copy,
+	// not the English original, is the query's closest match.
+	fr := fixture(t, "fr-dam", 2*time.Hour)
+	fr.Text += "\n\nEN SAVOIR PLUS : les habitants de la vallée attendent maintenant la suite des travaux sur la rivière du nord."
+	agg := *fr
+	agg.ID, agg.Site, agg.PublishedAt = "fr-dam-agg", "agg.example", base.Add(time.Hour)
+	reps := traceAll(t, fixtureLexicon(t), part, fixture(t, "en-dam", 0), &agg, fr)
+	for _, id := range []string{"fr-dam", "fr-dam-agg"} {
+		if r := reps[id]; originOf(r) != "en-dam" {
+			t.Errorf("%s: origin %q (%s, signals %v), want en-dam", id, originOf(r), r.Verdict, r.Signals)
+		}
+	}
+}
