@@ -68,7 +68,7 @@ func TestSegmentJapanese(t *testing.T) {
 		{"経済制裁", []string{"w:sanction"}},
 		{"発表", []string{"w:announc"}},
 		{"大統領", []string{"w:presid"}},
-		{"港", []string{"w:harbour", "w:port"}},
+		{"港", []string{"w:harbor", "w:port"}},
 		{"ロシア", []string{"s:rs", "s:ls"}},
 		{"クリントン", []string{"s:krn", "c:krntn", "s:kln", "c:klntn"}},
 	} {
@@ -112,8 +112,8 @@ func TestSegmentJapaneseMeetsEnglish(t *testing.T) {
 		return m
 	}
 	ja := terms("ja", readSentence(t))
-	en := terms("en", "The government in Tokyo announced sanctions against Russia. The president spoke at Clinton harbour.")
-	for _, want := range []string{"w:govern", "w:tokyo", "w:announc", "w:sanction", "w:presid", "w:harbour", "s:rs", "s:kln"} {
+	en := terms("en", "The government in Tokyo announced sanctions against Russia. The president spoke at Clinton harbor.")
+	for _, want := range []string{"w:govern", "w:tokyo", "w:announc", "w:sanction", "w:presid", "w:harbor", "s:rs", "s:kln"} {
 		if !ja[want] || !en[want] {
 			t.Errorf("%s: in Japanese %v, in English %v", want, ja[want], en[want])
 		}

@@ -21,7 +21,7 @@ func TestDecompound(t *testing.T) {
 		want []string // English stems, modifier first
 	}{
 		{"fehlermeldung", []string{"error", "messag"}},
-		{"titelkatalog", []string{"titl", "catalogu"}},
+		{"titelkatalog", []string{"titl", "catalog"}},
 		{"zahlungsbestätigung", []string{"payment", "confirm"}}, // linking -s-
 		{"zahlung", []string{"payment"}},                        // known whole: not split
 		{"abendland", nil},                                      // head unknown

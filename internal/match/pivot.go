@@ -93,7 +93,7 @@ func (pv *Pivoter) english(lang, word string) []string {
 		if text.IsStopWord("en", text.Fold(word)) {
 			return nil
 		}
-		return []string{pv.en.Stem(word)}
+		return []string{pv.stem(word)}
 	}
 	if pv.lex == nil {
 		return nil
@@ -104,6 +104,12 @@ func (pv *Pivoter) english(lang, word string) []string {
 		}
 		return pv.decompound(lang, word)
 	})
+}
+
+// stem returns the pivot stem of an English word, spelled the American
+// way as the lexicons mostly gloss (see text.AmericanSpelling).
+func (pv *Pivoter) stem(word string) string {
+	return pv.en.Stem(text.AmericanSpelling(word))
 }
 
 // memoized returns the terms cached under lang, sep and word, computing
@@ -144,7 +150,7 @@ func (pv *Pivoter) translate(lang, word string) []string {
 		if text.IsStopWord("en", text.Fold(tr)) {
 			continue
 		}
-		if st := pv.en.Stem(tr); !slices.Contains(out, st) {
+		if st := pv.stem(tr); !slices.Contains(out, st) {
 			out = append(out, st)
 		}
 	}
@@ -206,7 +212,7 @@ func (pv *Pivoter) terms(lang, s string, sig Signals, emit func(off int, term st
 		// offered as its English stem, it meets the lexicon's rendering
 		// of the word in a third language, which its skeleton cannot.
 		if !known && lang != "en" && sig&SignalCognates != 0 && isLatinWord(raw) {
-			emit(t.Start, pivotWord+pv.en.Stem(low), cognateKind(false, false))
+			emit(t.Start, pivotWord+pv.stem(low), cognateKind(false, false))
 		}
 		// A name keys on its skeleton, and so does, as a weak cognate, a
 		// word the lexicon cannot translate. A capitalised word the
