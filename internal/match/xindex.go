@@ -236,13 +236,40 @@ func (ix *XIndex) Candidates(keys []uint64, q XQuery) []XCandidate {
 			used++
 		}
 	}
+	keep := func(n int32) bool {
+		if !q.SameLanguage && qlang != 0 && ix.lang[n] == qlang {
+			return false
+		}
+		return q.Window <= 0 || qday == noDay || ix.day[n] == noDay || ix.day[n] >= qday-windowDays && ix.day[n] <= qday+windowDays
+	}
 	// A short text in a store full of its own subject (help-desk chats
 	// about one e-reader) may have few keys left: it still looks up its
-	// rarest common ones, up to minLookupKeys, rather than nothing.
-	if used < minLookupKeys && len(common) > 0 {
-		slices.SortFunc(common, func(a, b *postingSlot) int { return cmp.Compare(a.n, b.n) })
-		for _, p := range common[:min(len(common), minLookupKeys-used)] {
+	// rarest common ones, up to minLookupKeys, rather than nothing. And
+	// when its rare keys found fewer than Limit candidates it can keep,
+	// it looks up the rest of its common ones too: a key is common in a
+	// store that holds a dozen translations of every text in the
+	// query's own language, which the lookup never returns, while the
+	// query's original shares only such keys.
+	slices.SortFunc(common, func(a, b *postingSlot) int { return cmp.Compare(a.n, b.n) })
+	rest := common
+	if used < minLookupKeys {
+		k := min(len(common), minLookupKeys-used)
+		for _, p := range common[:k] {
 			use(p)
+		}
+		rest = common[k:]
+	}
+	if len(rest) > 0 {
+		kept := 0
+		for _, n := range touched {
+			if keep(n) {
+				kept++
+			}
+		}
+		if kept < q.Limit {
+			for _, p := range rest {
+				use(p)
+			}
 		}
 	}
 	clear(common)
@@ -262,10 +289,7 @@ func (ix *XIndex) Candidates(keys []uint64, q XQuery) []XCandidate {
 	for _, n := range touched {
 		s := score[n]
 		score[n] = 0
-		if !q.SameLanguage && qlang != 0 && ix.lang[n] == qlang {
-			continue
-		}
-		if q.Window > 0 && qday != noDay && ix.day[n] != noDay && (ix.day[n] < qday-windowDays || ix.day[n] > qday+windowDays) {
+		if !keep(n) {
 			continue
 		}
 		// Normalise by the candidate's size, as a cosine would: a long

@@ -1,6 +1,9 @@
 package match
 
 import (
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -64,5 +67,45 @@ func TestXIndexAllKeysCommon(t *testing.T) {
 	got := ix.Candidates(doc("de", 1, 2, 3, 4), XQuery{Limit: 1})
 	if len(got) != 1 || got[0].ID != "original" {
 		t.Errorf("candidates %+v, want the original, which holds all the query's keys", got)
+	}
+}
+
+// A key is common in a store that holds a dozen translations of every
+// text in the query's own language. A short query whose rare keys are
+// its own stray senses, found only in a few texts of other subjects,
+// still finds its original, which shares only keys that are common that
+// way: when the rare keys find fewer than Limit candidates, the lookup
+// takes the common keys too.
+func TestXIndexCommonInQueryLanguage(t *testing.T) {
+	day := time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC)
+	doc := func(lang string, ks ...uint64) []uint64 {
+		return append([]uint64{dayKey(day), langKey(lang)}, ks...)
+	}
+	ix := NewXIndex()
+	// The original shares keys 1–3 with the query; twelve German
+	// translations of it, and of eleven other French texts sharing two of
+	// them, make 1–3 common (each in 150 of 160 articles).
+	ix.Add("original", doc("fr", 1, 2, 3, 10))
+	for i := range 12 {
+		ix.Add(fmt.Sprintf("original-de-%d", i), doc("de", 1, 2, 3, 11))
+	}
+	for j := range 11 {
+		ks := []uint64{1, 2, 3}
+		ks = append(ks[:j%3:j%3], ks[j%3+1:]...)
+		ix.Add(fmt.Sprintf("other-%d", j), doc("fr", append(ks, uint64(100+j))...))
+		for i := range 12 {
+			ix.Add(fmt.Sprintf("other-%d-de-%d", j, i), doc("de", append(ks, uint64(100+j))...))
+		}
+	}
+	// Three texts of other subjects hold the query's rare keys 50–57.
+	for i := range 3 {
+		ix.Add(fmt.Sprintf("stray-%d", i), doc("en", 50, 51, 52, 53, 54, 55, 56, 57, uint64(200+i)))
+	}
+	got := ix.Candidates(doc("de", 1, 2, 3, 50, 51, 52, 53, 54, 55, 56, 57), XQuery{Limit: 5})
+	if !slices.ContainsFunc(got, func(c XCandidate) bool { return c.ID == "original" }) {
+		t.Errorf("candidates %+v, want the original among them", got)
+	}
+	if slices.ContainsFunc(got, func(c XCandidate) bool { return strings.HasPrefix(c.ID, "original-de") }) {
+		t.Errorf("candidates %+v hold texts of the query's language", got)
 	}
 }
