@@ -169,12 +169,15 @@ func (p pairSim) sim() float64 { return p.num / p.den }
 // next. Nothing in them outlives a call: each use overwrites what it reads.
 type xscratch struct {
 	ms []unitMatch
-	// denseSimilarity's tables, all zero between calls.
+	// denseSimilarity's tables, all zero between calls but for sums and
+	// hit, which it keeps for pairAt until clearDense.
 	sums              []pairSum
 	hit, qSeen, cSeen []uint64
+	denseM            int // candidate sentences of the sums table kept, 0 when none is
 	// sortedSimilarity's.
 	keys  []uint64 // ms packed for sorting
 	cus   []int32
+	qus   []int32 // pairFromMatches's
 	sims  []pairSim
 	best  []int32 // the alignment's (see bead.go)
 	last  []int32
@@ -193,6 +196,7 @@ var scratchPool = sync.Pool{New: func() any { return new(xscratch) }}
 // at least min. The pairs come sorted by query then candidate sentence, in
 // s.sims, which the result reuses.
 func sentenceSimilarity(qx, cx *xprep, minSim float64, s *xscratch) []pairSim {
+	s.clearDense() // the sorted path's pairAt must not read the last table
 	ms := s.ms[:0]
 	// Merge the distinct hashes. A head is a hash's top bits, so ordering
 	// by head, then by whole hash where heads agree, is ordering by hash.
@@ -255,11 +259,15 @@ const (
 // sentence). The sums are the sorted path's, term for term; only their
 // order differs, which the whole-number unit weights (1, or a weak
 // unit's 0, which unitWeight turns into 1 plus a bonus) cannot show. The
-// tables are left zero for the next call.
+// seen sets are left zero for the next call; the sums and their hit set
+// are kept for pairAt, which reads pairs below the floor, until
+// clearDense.
 func denseSimilarity(ms []unitMatch, qx, cx *xprep, minSim float64, sims []pairSim, s *xscratch) []pairSim {
+	s.clearDense()
 	n, m := len(qx.sents), len(cx.sents)
 	// The buffers are zero beyond what a call sets, and each call clears
-	// what it set, so a resized one is all zero.
+	// what it set (the sums and hit tables in clearDense), so a resized
+	// one is all zero.
 	words := func(bits int) int { return (bits + 63) / 64 }
 	sums := resized(&s.sums, n*m)
 	hit := resized(&s.hit, words(n*m))
@@ -286,14 +294,14 @@ func denseSimilarity(ms []unitMatch, qx, cx *xprep, minSim float64, sims []pairS
 			k := w*64 + bits.TrailingZeros64(word)
 			qs, cs := int32(k/m), int32(k%m)
 			ps := sums[k]
-			sums[k] = pairSum{}
 			den := qx.sents[qs].weight + cx.sents[cs].weight + ps.bonus
 			if d := (ps.qn + ps.cn) / den; d >= minSim {
 				sims = append(sims, pairSim{qs, cs, ps.qn + ps.cn, den})
 			}
 		}
-		hit[w] = 0
 	}
+	// The table of sums stays for pairAt until clearDense.
+	s.denseM = m
 	// Clear the seen sets whole when that is less work than clearing
 	// the bits the matches set.
 	if len(qSeen)+len(cSeen) <= 2*len(ms) {
@@ -457,15 +465,23 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 	n, m := len(qx.sents), len(cx.sents)
 	scr := scratchPool.Get().(*xscratch)
 	defer scratchPool.Put(scr)
+	defer scr.clearDense()
 	sim := sentenceSimilarity(qx, cx, opts.SentenceSimilarity, scr)
 	if len(sim) == 0 {
 		// No sentence pair is similar enough to align: the verdict is
 		// None, and the alignment below would find nothing.
 		return res
 	}
+	chance := chanceSimilarity
+	if primaryLang(q.Article.Lang) != "en" && primaryLang(c.Article.Lang) != "en" {
+		chance = bothPivotedChance
+	}
 	al := newAlignment(n, scr)
 	if opts.Signals&SignalStructure != 0 && n*m <= maxAlignCells {
 		alignMonotonic(qx, cx, sim, opts, al, scr)
+		// The floor as far above chance as it is for a pair with one
+		// side in English.
+		absorbHalves(qx, cx, sim, scr, al, opts.SentenceSimilarity+chance-chanceSimilarity)
 	} else {
 		// Each query sentence's best match; sim is in candidate order
 		// within a query sentence, so ties go to the earliest candidate
@@ -478,11 +494,7 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 	}
 	best := al.first
 
-	chance := chanceSimilarity
-	if primaryLang(q.Article.Lang) != "en" && primaryLang(c.Article.Lang) != "en" {
-		chance = bothPivotedChance
-	}
-	qTerms, cTerms, aligned, strength, qUnits := 0.0, 0.0, 0, 0.0, 0
+	qTerms, cTerms, aligned, beads, strength, qUnits := 0.0, 0.0, 0, 0, 0.0, 0
 	inPlace, weakest := true, math.Inf(1)
 	next := 0 // the candidate sentence an in-place rendering is at
 	for qs, cs := range best {
@@ -500,6 +512,7 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 		if al.kind[qs] == beadSecondOfTwo {
 			continue // its candidate sentence is its partner's
 		}
+		beads++
 		inPlace = inPlace && int(cs) == next
 		next = int(al.last[qs]) + 1
 		for c := cs; c <= al.last[qs]; c++ {
@@ -540,7 +553,10 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 	res.Verdict = Related
 	if qUnits >= floor && strength >= need {
 		res.Derived = res.Coverage >= opts.TranslationCoverage && res.Rendered >= opts.TranslationSentences
-		if res.Derived || aligned >= 2 && res.OriginCoverage >= opts.TranslationOriginCoverage && float64(rendered) >= wholeOriginSentences*float64(m) {
+		// Two beads at least, not two query sentences in one: a long
+		// text whose two sentences both match a one-line candidate has
+		// not shown that it holds that candidate whole.
+		if res.Derived || beads >= 2 && res.OriginCoverage >= opts.TranslationOriginCoverage && float64(rendered) >= wholeOriginSentences*float64(m) {
 			res.Verdict = Translation
 		}
 	}
@@ -719,4 +735,97 @@ func alignMonotonic(qx, cx *xprep, sim []pairSim, opts Options, al alignment, sc
 			j--
 		}
 	}
+}
+
+// absorbHalves turns a one-to-one bead of similarity at least minSim into
+// a two-to-one bead where the query sentence beside it is unaligned,
+// shares a term with the bead's candidate sentence, makes the bead more
+// similar, not less, and together with the aligned sentence matches the
+// candidate sentence's length better than the aligned one alone: one
+// sentence the translator split in two, or a chat message written without
+// a full stop ("la synchronisation est finie, toujours pareil le livre
+// est incomplet…" against "Die Synchronisation ist beendet. Das Buch ist
+// unvollständig…"). The short half's similarity with the whole long
+// sentence is low for the long sentence's weight, not for want of
+// matches, and a merge in the alignment must beat the aligned half alone
+// by mergeCost, which it cannot on similarity when the half is short.
+func absorbHalves(qx, cx *xprep, sims []pairSim, scr *xscratch, al alignment, minSim float64) {
+	n := len(al.first)
+	for qs := range n {
+		cs := al.first[qs]
+		if cs < 0 || al.kind[qs] != beadOne || al.last[qs] != cs || al.sim[qs] < minSim {
+			continue
+		}
+		lq, lc := qx.sents[qs].width, cx.sents[cs].width
+		for _, h := range [2]int{qs - 1, qs + 1} {
+			if h < 0 || h >= n || al.first[h] >= 0 || lengthAgreement(lq+qx.sents[h].width, lc) <= lengthAgreement(lq, lc) {
+				continue
+			}
+			half, ok := scr.pairAt(qx, cx, int32(h), cs)
+			if !ok {
+				continue
+			}
+			ps, _ := pairOf(sims, int32(qs), cs)
+			s := mergedSim(ps, half, cx.sents[cs].weight)
+			if s <= ps.sim() {
+				continue // the half dilutes the pair: it is not the rest of the sentence
+			}
+			first, second := min(h, qs), max(h, qs)
+			al.set(first, int(cs), int(cs), beadFirstOfTwo, s)
+			al.set(second, int(cs), int(cs), beadSecondOfTwo, s)
+			break
+		}
+	}
+}
+
+// pairAt returns the similarity of sentences qs and cs whatever the
+// floor, and whether they share a term at all: from the table of sums
+// denseSimilarity kept, or by reading every unit match where the pair
+// was too large for the table (rare, and only for the few pairs
+// absorbHalves asks about).
+func (s *xscratch) pairAt(qx, cx *xprep, qs, cs int32) (pairSim, bool) {
+	if m := s.denseM; m > 0 {
+		k := int(qs)*m + int(cs)
+		if s.hit[k/64]&(1<<(k%64)) == 0 {
+			return pairSim{}, false
+		}
+		ps := s.sums[k]
+		return pairSim{qs, cs, ps.qn + ps.cn, qx.sents[qs].weight + cx.sents[cs].weight + ps.bonus}, true
+	}
+	key := uint64(qs)<<32 | uint64(uint32(cs))
+	qus, cus := s.cus[:0], s.qus[:0]
+	var num, bonus float64
+	for _, x := range s.ms {
+		if x.pair != key {
+			continue
+		}
+		if !slices.Contains(qus, x.qu) {
+			qus = append(qus, x.qu)
+			num += unitWeight(x.qw, &bonus)
+		}
+		if !slices.Contains(cus, x.cu) {
+			cus = append(cus, x.cu)
+			num += unitWeight(x.cw, &bonus)
+		}
+	}
+	s.cus, s.qus = qus, cus
+	if len(qus) == 0 {
+		return pairSim{}, false
+	}
+	return pairSim{qs, cs, num, qx.sents[qs].weight + cx.sents[cs].weight + bonus}, true
+}
+
+// clearDense zeroes the table of sums denseSimilarity kept, for the next
+// comparison.
+func (s *xscratch) clearDense() {
+	if s.denseM == 0 {
+		return
+	}
+	for w, word := range s.hit {
+		for ; word != 0; word &= word - 1 {
+			s.sums[w*64+bits.TrailingZeros64(word)] = pairSum{}
+		}
+		s.hit[w] = 0
+	}
+	s.denseM = 0
 }
