@@ -11,8 +11,9 @@ import (
 // query: a candidate whose opening the query renders is preferred to one
 // it matches elsewhere unless that one accounts for it clearly better, and
 // the original that a better-scoring candidate itself translates stays in
-// the running however low it scores; and an earlier candidate near the
-// best takes its place only when the best derives from it.
+// the running however low it scores — when it is the text that candidate
+// renders best; and an earlier candidate near the best takes its place
+// only when the best derives from it.
 func TestResolveLeadAndSiblings(t *testing.T) {
 	base := time.Date(2025, 3, 4, 10, 0, 0, 0, time.UTC)
 	at := func(p *match.Prepared, h int) *match.Prepared {
@@ -24,24 +25,27 @@ func TestResolveLeadAndSiblings(t *testing.T) {
 	sibling := at(preparedWith("sib", "de", 1), 5)
 	wire := at(preparedWith("wire", "en", 8), 1) // a copy of the original in its language
 	elsewhere := at(preparedWith("other", "ru", 8), -24)
+	earlierEN := at(preparedWith("earlier", "en", 8), -24) // another English text on the subject
 	cand := func(p *match.Prepared, score float64, lead bool) compared {
 		return compared{p, match.Result{Verdict: match.Translation, Score: score, Coverage: 1, OriginCoverage: 1, Lead: lead}}
 	}
-	derivesFrom := func(pairs ...[2]*match.Prepared) func(x, y *match.Prepared) bool {
-		return func(x, y *match.Prepared) bool {
-			for _, p := range pairs {
-				if p[0] == x && p[1] == y {
-					return true
-				}
-			}
-			return false
+	// scored lists derivations with how well the source accounts for
+	// the derived text; derivesFrom lists them at 1.
+	scored := func(d map[[2]*match.Prepared]float64) derivation {
+		return func(x, y *match.Prepared) float64 { return d[[2]*match.Prepared{x, y}] }
+	}
+	derivesFrom := func(pairs ...[2]*match.Prepared) derivation {
+		d := map[[2]*match.Prepared]float64{}
+		for _, p := range pairs {
+			d[p] = 1
 		}
+		return scored(d)
 	}
 	none := derivesFrom()
 	tests := []struct {
 		name    string
 		found   []compared
-		derives func(x, y *match.Prepared) bool
+		derives derivation
 		want    string
 	}{
 		{"lead preferred to an earlier match elsewhere", []compared{cand(original, 0.6, true), cand(elsewhere, 0.7, false)}, none, "orig"},
@@ -51,6 +55,17 @@ func TestResolveLeadAndSiblings(t *testing.T) {
 		{"an earlier text the best derives from takes its place", []compared{cand(original, 0.7, false), cand(elsewhere, 0.6, false)}, derivesFrom([2]*match.Prepared{original, elsewhere}), "other"},
 		{"sibling translates the original", []compared{cand(sibling, 1, false), cand(original, 0.4, true)}, derivesFrom([2]*match.Prepared{sibling, original}), "orig"},
 		{"sibling unrelated to the weak original", []compared{cand(sibling, 1, false), cand(original, 0.4, true)}, none, "sib"},
+		// The best candidate renders its own original far better than an
+		// earlier text of the same language on the same subject: the
+		// earlier one, though the query matches it nearly as well, is
+		// not its source.
+		{"only the best of a candidate's sources in a language hands it on", []compared{cand(sibling, 1, false), cand(original, 0.4, false), cand(earlierEN, 0.7, false)},
+			scored(map[[2]*match.Prepared]float64{{sibling, original}: 0.9, {sibling, earlierEN}: 0.5}), "orig"},
+		// Sources in different languages are not weighed against each
+		// other (a sibling renders another sibling more closely than
+		// their original): both stay, and the earliest wins.
+		{"sources in two languages both hand it on", []compared{cand(sibling, 1, false), cand(original, 0.4, false), cand(elsewhere, 0.3, false)},
+			scored(map[[2]*match.Prepared]float64{{sibling, original}: 0.5, {sibling, elsewhere}: 0.9}), "other"},
 		{"a same-language copy does not hand its standing on", []compared{cand(wire, 1, false), cand(original, 0.4, false)}, derivesFrom([2]*match.Prepared{wire, original}), "wire"},
 	}
 	for _, tt := range tests {

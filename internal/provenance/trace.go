@@ -169,12 +169,13 @@ func (t *Tracer) trace(ctx context.Context, q *match.Prepared) (*Report, error) 
 	// another, often of the same pair twice; a comparison is the costly
 	// part of a trace.
 	type pair struct{ x, y *match.Prepared }
-	derived := map[pair]bool{}
-	derivesFrom := func(x, y *match.Prepared) bool {
+	derived := map[pair]float64{}
+	derivesFrom := func(x, y *match.Prepared) float64 {
 		v, ok := derived[pair{x, y}]
 		if !ok {
-			res := match.ComparePair(x, y, t.opts.Match)
-			v = derives(res.Verdict) && res.Derived
+			if res := match.ComparePair(x, y, t.opts.Match); derives(res.Verdict) && res.Derived {
+				v = queryScore(res)
+			}
 			derived[pair{x, y}] = v
 		}
 		return v
@@ -327,7 +328,7 @@ func promoteStandout(q *match.Prepared, found []compared) string {
 // cross-lingual candidates. It returns nil when o has no such upstream, and
 // otherwise the upstream article compared with the query. derivesFrom is
 // resolve's.
-func (t *Tracer) upstream(ctx context.Context, q *match.Prepared, o *compared, found []compared, derivesFrom func(x, y *match.Prepared) bool) (*compared, error) {
+func (t *Tracer) upstream(ctx context.Context, q *match.Prepared, o *compared, found []compared, derivesFrom derivation) (*compared, error) {
 	// Only a same-language copy is followed up to a translated original:
 	// machine translations of one text by several systems copy each other
 	// closely, and the text they all render is their common origin. A
@@ -369,7 +370,7 @@ func (t *Tracer) upstream(ctx context.Context, q *match.Prepared, o *compared, f
 		if best != nil && !earlier(p.Article.PublishedAt, best.Article.PublishedAt) {
 			return
 		}
-		if queryTranslates[p] || derivesFrom(o.p, p) {
+		if queryTranslates[p] || derivesFrom(o.p, p) > 0 {
 			best = p
 		}
 	}
@@ -434,6 +435,17 @@ const minRelatedScore = 0.05
 // considered as the origin.
 const nearBest = 0.6
 
+// derivation(x, y) returns how well y accounts for x (queryScore) when x
+// derives from y on its own side (match.Result.Derived), and 0 when it
+// does not.
+type derivation func(x, y *match.Prepared) float64
+
+// bestSource is how near the best of the texts a candidate derives from
+// another such text must come to count as its source too: a machine
+// translation and the text it was made from score far above the other
+// texts on the same subject it happens to render as well.
+const bestSource = 0.9
+
 // queryScore is how well a candidate accounts for the query: the
 // candidate's score without the share of the candidate the query holds.
 // Picking among candidates the query derives from, that share would favour
@@ -466,13 +478,14 @@ func derives(v match.Verdict) bool {
 // no likelier its origin than any other text on the subject, while a
 // text that opens as the query does is what a lead-only copy is cut from.
 //
-// derivesFrom(x, y) reports whether x derives from y. An earlier candidate
-// that a better-scoring one translates stays in the running whatever its
-// own score, as the original of a sibling translation does. Only a
-// translation hands its standing on: same-language near-duplicates (two
-// wire stories) are where the tracer's copy verdicts are least sure, and
-// following them would spread one wrong link to every translation.
-func resolve(q *match.Prepared, found []compared, derivesFrom func(x, y *match.Prepared) bool) (*compared, []Signal) {
+// An earlier candidate that a better-scoring one translates stays in the
+// running whatever its own score, as the original of a sibling
+// translation does — if it is the text the better one renders best (see
+// bestSource). Only a translation hands its standing on: same-language
+// near-duplicates (two wire stories) are where the tracer's copy verdicts
+// are least sure, and following them would spread one wrong link to
+// every translation.
+func resolve(q *match.Prepared, found []compared, derivesFrom derivation) (*compared, []Signal) {
 	a := q.Article
 	var eligible []compared
 	for _, f := range found {
@@ -491,8 +504,26 @@ func resolve(q *match.Prepared, found []compared, derivesFrom func(x, y *match.P
 	// the query's origin too, however much closer the two renderings of
 	// it are to each other: two texts pivoted alike meet on more stray
 	// senses, and a sibling cut like the query covers all of it.
-	originOf := func(f, of compared) bool {
-		return before(f.p.Article, of.p.Article) && match.CrossLingual(of.p.Article, f.p.Article) && derivesFrom(of.p, f.p)
+	// Among the earlier texts of one other language that a candidate
+	// derives from, that is the one it renders best: a help-desk chat on
+	// one e-reader renders the earlier chats on the same trouble nearly
+	// as well as its own original, and the earliest of them must not
+	// take the original's place. Texts of different languages are not
+	// weighed against each other: a sibling translation renders another
+	// sibling, both pivoted alike, more closely than their original.
+	sourcesOf := func(of compared) func(f compared) bool {
+		scores := map[*match.Prepared]float64{}
+		top := map[string]float64{}
+		for _, f := range eligible {
+			if f.p != of.p && before(f.p.Article, of.p.Article) && match.CrossLingual(of.p.Article, f.p.Article) {
+				s := derivesFrom(of.p, f.p)
+				scores[f.p] = s
+				top[f.p.Article.Lang] = max(top[f.p.Article.Lang], s)
+			}
+		}
+		return func(f compared) bool {
+			return scores[f.p] > 0 && scores[f.p] >= bestSource*top[f.p.Article.Lang]
+		}
 	}
 	// A short query that is the lead of some cross-lingual candidates
 	// keeps a candidate it matches elsewhere only when that accounts for
@@ -506,9 +537,10 @@ func resolve(q *match.Prepared, found []compared, derivesFrom func(x, y *match.P
 		}
 		if lead >= 0 {
 			bestLead := eligible[lead]
+			originOf := sourcesOf(bestLead)
 			eligible = slices.DeleteFunc(eligible, func(f compared) bool {
 				return !f.res.Lead && match.CrossLingual(a, f.p.Article) &&
-					nearBest*queryScore(f.res) < queryScore(bestLead.res) && !originOf(f, bestLead)
+					nearBest*queryScore(f.res) < queryScore(bestLead.res) && !originOf(f)
 			})
 		}
 	}
@@ -527,14 +559,19 @@ func resolve(q *match.Prepared, found []compared, derivesFrom func(x, y *match.P
 	// part of the query (the closing formula of one help-desk chat found in
 	// the next, a quote two reports carry) is no origin of the rest of it,
 	// however early.
+	originOf := sourcesOf(best)
 	eligible = slices.DeleteFunc(eligible, func(f compared) bool {
-		if originOf(f, best) || f.p == best.p {
+		switch {
+		case originOf(f) || f.p == best.p:
 			return false
-		}
-		if queryScore(f.res) < nearBest*queryScore(best.res) {
+		case queryScore(f.res) < nearBest*queryScore(best.res):
 			return true
+		case !before(f.p.Article, best.p.Article):
+			return false
+		case match.CrossLingual(best.p.Article, f.p.Article):
+			return true // a source of the best in another language only as its best (above)
 		}
-		return before(f.p.Article, best.p.Article) && !derivesFrom(best.p, f.p)
+		return derivesFrom(best.p, f.p) == 0
 	})
 	slices.SortStableFunc(eligible, func(x, y compared) int {
 		xt, yt := x.p.Article.PublishedAt, y.p.Article.PublishedAt
