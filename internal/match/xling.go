@@ -479,7 +479,7 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 	al := newAlignment(n, scr)
 	if opts.Signals&SignalStructure != 0 && n*m <= maxAlignCells {
 		alignMonotonic(qx, cx, sim, opts, al, scr)
-		// The floor as far above chance as it is for a pair with one
+		// The floor, as far above chance as it is for a pair with one
 		// side in English.
 		absorbHalves(qx, cx, sim, scr, al, opts.SentenceSimilarity+chance-chanceSimilarity)
 	} else {
@@ -737,18 +737,22 @@ func alignMonotonic(qx, cx *xprep, sim []pairSim, opts Options, al alignment, sc
 	}
 }
 
-// absorbHalves turns a one-to-one bead of similarity at least minSim into
-// a two-to-one bead where the query sentence beside it is unaligned,
-// shares a term with the bead's candidate sentence, makes the bead more
-// similar, not less, and together with the aligned sentence matches the
-// candidate sentence's length better than the aligned one alone: one
-// sentence the translator split in two, or a chat message written without
-// a full stop ("la synchronisation est finie, toujours pareil le livre
-// est incomplet…" against "Die Synchronisation ist beendet. Das Buch ist
-// unvollständig…"). The short half's similarity with the whole long
-// sentence is low for the long sentence's weight, not for want of
-// matches, and a merge in the alignment must beat the aligned half alone
-// by mergeCost, which it cannot on similarity when the half is short.
+// absorbHalves turns a one-to-one bead into a two-to-one bead where the
+// query sentence beside it is unaligned, is itself similar to the bead's
+// candidate sentence, makes the bead more similar, not less, and together
+// with the aligned sentence matches the candidate sentence's length better
+// than the aligned one alone: one sentence the translator split in two, or
+// a chat message written without a full stop ("la synchronisation est
+// finie, toujours pareil le livre est incomplet…" against "Die
+// Synchronisation ist beendet, alles ist gleich geblieben. Das Buch ist
+// unvollständig…"). A merge in the alignment must beat the aligned half
+// alone by mergeCost, so that a merge is rarer than a one-to-one bead
+// where both are possible; beside an unaligned sentence there is no such
+// choice to make. Both halves must reach minSim, the similarity floor: a
+// neighbour that shares only a name or a figure with the long sentence
+// is another sentence of a report on the same event, and absorbing such
+// neighbours made an independent German report of a ship's grounding a
+// translation of the English one (the demo corpus).
 func absorbHalves(qx, cx *xprep, sims []pairSim, scr *xscratch, al alignment, minSim float64) {
 	n := len(al.first)
 	for qs := range n {
@@ -762,7 +766,7 @@ func absorbHalves(qx, cx *xprep, sims []pairSim, scr *xscratch, al alignment, mi
 				continue
 			}
 			half, ok := scr.pairAt(qx, cx, int32(h), cs)
-			if !ok {
+			if !ok || half.sim() < minSim {
 				continue
 			}
 			ps, _ := pairOf(sims, int32(qs), cs)
