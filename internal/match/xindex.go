@@ -236,6 +236,8 @@ func (ix *XIndex) Candidates(keys []uint64, q XQuery) []XCandidate {
 			used++
 		}
 	}
+	// keep reports whether the lookup may return article n: of another
+	// language than the query's (unless SameLanguage), inside the window.
 	keep := func(n int32) bool {
 		if !q.SameLanguage && qlang != 0 && ix.lang[n] == qlang {
 			return false

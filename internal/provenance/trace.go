@@ -440,10 +440,11 @@ const nearBest = 0.6
 // does not.
 type derivation func(x, y *match.Prepared) float64
 
-// bestSource is how near the best of the texts a candidate derives from
-// another such text must come to count as its source too: a machine
-// translation and the text it was made from score far above the other
-// texts on the same subject it happens to render as well.
+// bestSource is how near the best of the texts of one language that a
+// candidate derives from another such text must come to count as its
+// source too: a machine translation and the text it was made from score
+// far above the other texts on the same subject it happens to render as
+// well.
 const bestSource = 0.9
 
 // queryScore is how well a candidate accounts for the query: the
