@@ -12,15 +12,15 @@ import (
 // sentences against one. When the alignment left the short half out (a
 // merge must beat the aligned half alone by mergeCost), the half joins
 // its neighbour's bead if it is itself similar enough to the long
-// sentence, adds to the bead's similarity and evens the lengths; a
-// neighbour that shares only a name with it does not.
+// sentence or most of it is found there, adds to the bead's similarity
+// and evens the lengths; a neighbour that shares only a name with it
+// does not.
 func TestAbsorbHalves(t *testing.T) {
 	const floor = 0.2
-	// Query sentence 0 (30 letters) is unaligned, sentence 1 (100) is
-	// aligned with the candidate's one sentence (140) at 14/24.
+	// Query sentence 0 (30 letters) is unaligned, sentence 1 (100, ten
+	// units) is aligned with the candidate's one sentence (140).
 	qx := &xprep{sents: []xsent{{weight: 3, units: 3, width: 30}, {weight: 10, units: 10, width: 100}}}
 	cx := &xprep{sents: []xsent{{weight: 14, units: 14, width: 140}}}
-	sims := []pairSim{{q: 1, c: 0, num: 14, den: 24}}
 	// matches returns the unit matches of query sentence 0 with the
 	// candidate sentence: its first n units.
 	matches := func(n int) []unitMatch {
@@ -32,16 +32,22 @@ func TestAbsorbHalves(t *testing.T) {
 	}
 	tests := []struct {
 		name    string
-		shared  int // units of sentence 0 found in the candidate sentence
-		width   int // sentence 0's width
+		shared  int     // units of sentence 0 found in the candidate sentence
+		width   int     // sentence 0's width
+		cweight float64 // the candidate sentence's weight
 		absorbs bool
 	}{
-		{"a similar half that evens the lengths", 3, 30, true},
-		{"a half sharing one word, below the floor", 1, 30, false},
-		{"a half that makes the lengths worse", 3, 200, false},
+		{"a similar half that evens the lengths", 3, 30, 14, true},
+		{"a half sharing one word, below the floor", 1, 30, 14, false},
+		{"a half that makes the lengths worse", 3, 200, 14, false},
+		// Below the floor for the long sentence's weight, but every word
+		// of the half is in it.
+		{"a half held whole by a heavy sentence", 3, 30, 40, true},
 	}
 	for _, tt := range tests {
 		qx.sents[0].width = tt.width
+		cx.sents[0].weight = tt.cweight
+		sims := []pairSim{{q: 1, c: 0, num: 14, den: 10 + tt.cweight}}
 		scr := &xscratch{ms: matches(tt.shared)}
 		al := newAlignment(2, scr)
 		al.set(1, 0, 0, beadOne, sims[0].sim())

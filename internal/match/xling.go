@@ -739,20 +739,22 @@ func alignMonotonic(qx, cx *xprep, sim []pairSim, opts Options, al alignment, sc
 
 // absorbHalves turns a one-to-one bead into a two-to-one bead where the
 // query sentence beside it is unaligned, is itself similar to the bead's
-// candidate sentence, makes the bead more similar, not less, and together
-// with the aligned sentence matches the candidate sentence's length better
-// than the aligned one alone: one sentence the translator split in two, or
-// a chat message written without a full stop ("la synchronisation est
-// finie, toujours pareil le livre est incomplet…" against "Die
+// candidate sentence — at minSim, or found in it for the most part (see
+// halfContained) — makes the bead more similar, not less, and together
+// with the aligned sentence matches the candidate sentence's length
+// better than the aligned one alone: one sentence the translator split in
+// two, or a chat message written without a full stop ("la synchronisation
+// est finie, toujours pareil le livre est incomplet…" against "Die
 // Synchronisation ist beendet, alles ist gleich geblieben. Das Buch ist
 // unvollständig…"). A merge in the alignment must beat the aligned half
 // alone by mergeCost, so that a merge is rarer than a one-to-one bead
 // where both are possible; beside an unaligned sentence there is no such
-// choice to make. Both halves must reach minSim, the similarity floor: a
+// choice to make. The bead itself must reach minSim, the similarity floor
+// as far above chance as for a pair with one side in English. A
 // neighbour that shares only a name or a figure with the long sentence
-// is another sentence of a report on the same event, and absorbing such
-// neighbours made an independent German report of a ship's grounding a
-// translation of the English one (the demo corpus).
+// is another sentence of a report on the same event: absorbing any
+// neighbour that shared a term made an independent German report of a
+// ship's grounding a translation of the English one (the demo corpus).
 func absorbHalves(qx, cx *xprep, sims []pairSim, scr *xscratch, al alignment, minSim float64) {
 	n := len(al.first)
 	for qs := range n {
@@ -765,8 +767,8 @@ func absorbHalves(qx, cx *xprep, sims []pairSim, scr *xscratch, al alignment, mi
 			if h < 0 || h >= n || al.first[h] >= 0 || lengthAgreement(lq+qx.sents[h].width, lc) <= lengthAgreement(lq, lc) {
 				continue
 			}
-			half, ok := scr.pairAt(qx, cx, int32(h), cs)
-			if !ok || half.sim() < minSim {
+			half, qn, ok := scr.pairAt(qx, cx, int32(h), cs)
+			if !ok || half.sim() < minSim && (qx.sents[h].weight == 0 || qn < halfContained*qx.sents[h].weight) {
 				continue
 			}
 			ps, _ := pairOf(sims, int32(qs), cs)
@@ -782,41 +784,50 @@ func absorbHalves(qx, cx *xprep, sims []pairSim, scr *xscratch, al alignment, mi
 	}
 }
 
+// halfContained is the share of a split sentence's half, by weight, that
+// must find counterparts in the long sentence when its Dice similarity
+// with it is below the floor: the long sentence's weight, not a want of
+// matches, keeps a true half's Dice low, while a sentence of another
+// report beside an aligned one shares a name or a figure with it, not
+// most of its words.
+const halfContained = 0.5
+
 // pairAt returns the similarity of sentences qs and cs whatever the
-// floor, and whether they share a term at all: from the table of sums
+// floor, the matched weight of qs's units, and whether they share a term
+// at all: from the table of sums
 // denseSimilarity kept, or by reading every unit match where the pair
 // was too large for the table (rare, and only for the few pairs
 // absorbHalves asks about).
-func (s *xscratch) pairAt(qx, cx *xprep, qs, cs int32) (pairSim, bool) {
+func (s *xscratch) pairAt(qx, cx *xprep, qs, cs int32) (ps pairSim, qn float64, ok bool) {
 	if m := s.denseM; m > 0 {
 		k := int(qs)*m + int(cs)
 		if s.hit[k/64]&(1<<(k%64)) == 0 {
-			return pairSim{}, false
+			return pairSim{}, 0, false
 		}
-		ps := s.sums[k]
-		return pairSim{qs, cs, ps.qn + ps.cn, qx.sents[qs].weight + cx.sents[cs].weight + ps.bonus}, true
+		sum := s.sums[k]
+		return pairSim{qs, cs, sum.qn + sum.cn, qx.sents[qs].weight + cx.sents[cs].weight + sum.bonus}, sum.qn, true
 	}
 	key := uint64(qs)<<32 | uint64(uint32(cs))
-	qus, cus := s.cus[:0], s.qus[:0]
-	var num, bonus float64
+	qus, cus := s.qus[:0], s.cus[:0]
+	var cn, bonus float64
 	for _, x := range s.ms {
 		if x.pair != key {
 			continue
 		}
 		if !slices.Contains(qus, x.qu) {
 			qus = append(qus, x.qu)
-			num += unitWeight(x.qw, &bonus)
+			qn += unitWeight(x.qw, &bonus)
 		}
 		if !slices.Contains(cus, x.cu) {
 			cus = append(cus, x.cu)
-			num += unitWeight(x.cw, &bonus)
+			cn += unitWeight(x.cw, &bonus)
 		}
 	}
-	s.cus, s.qus = qus, cus
+	s.qus, s.cus = qus, cus
 	if len(qus) == 0 {
-		return pairSim{}, false
+		return pairSim{}, 0, false
 	}
-	return pairSim{qs, cs, num, qx.sents[qs].weight + cx.sents[cs].weight + bonus}, true
+	return pairSim{qs, cs, qn + cn, qx.sents[qs].weight + cx.sents[cs].weight + bonus}, qn, true
 }
 
 // clearDense zeroes the table of sums denseSimilarity kept, for the next
