@@ -113,7 +113,11 @@ func endsSentence(s string, start, at, after int, term rune) bool {
 		return true
 	}
 	if !sawSpace {
-		return false // "3.5", "example.com", "U.S.-led"
+		// "3.5", "example.com", "U.S.-led" read on; a lower-case word
+		// run into a capitalised one ("oily in some parts.I love it",
+		// "refunded.Very unhappy") is a missing space, common in
+		// reviews and chat.
+		return missingSpace(s, start, at, j)
 	}
 	next, _ := utf8.DecodeRuneInString(s[j:])
 	if unicode.IsLower(next) {
@@ -127,6 +131,37 @@ func endsSentence(s string, start, at, after int, term rune) bool {
 		return !isAbbreviation(w, next) && !isOrdinal(s[start:at-len(w)], w, s[at+1:after])
 	}
 	return true
+}
+
+// missingSpace reports whether the terminator at s[at], followed at next
+// by no space, ends a sentence all the same: the word before it is at
+// least three lower-case letters and the word after is capitalised and
+// otherwise lower-case ("I", "Very"), so that neither a domain nor a
+// dotted name ("Node.JS") is cut.
+func missingSpace(s string, start, at, next int) bool {
+	w := lastWord(s, start, at)
+	if utf8.RuneCountInString(w) < 3 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	end := next
+	for end < len(s) {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		end += n
+	}
+	for i, r := range s[next:end] {
+		if i == 0 && !unicode.IsUpper(r) || i > 0 && !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return end > next
 }
 
 func isOpener(r rune) bool {

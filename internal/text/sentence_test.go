@@ -24,6 +24,9 @@ func TestSentences(t *testing.T) {
 		{"english quotes", `"We are not ready." She left.`, []string{`"We are not ready."`, "She left."}},
 		// Decimals and domains are not ends.
 		{"decimals", "Growth was 3.5 percent on example.com today. Next.", []string{"Growth was 3.5 percent on example.com today.", "Next."}},
+		// A missing space after a full stop, as reviews and chats have it,
+		// still ends a sentence; dotted names and domains do not.
+		{"missing space", "Some parts get oily.I love this product!And I recommend them.Very happy on google.com or Node.JS here.", []string{"Some parts get oily.", "I love this product!", "And I recommend them.", "Very happy on google.com or Node.JS here."}},
 		// Line breaks end sentences: residue lines stand alone.
 		{"lines", "Stoltenberg agreed.\nEN SAVOIR PLUS:\n« Le jour pourrait venir »\nLien source", []string{"Stoltenberg agreed.", "EN SAVOIR PLUS:", "« Le jour pourrait venir »", "Lien source"}},
 		{"cjk", "東京で会議が開かれた。参加者は百人。", []string{"東京で会議が開かれた。", "参加者は百人。"}},
