@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -20,7 +21,7 @@ func TestAbsorbHalves(t *testing.T) {
 	// Query sentence 0 (30 letters) is unaligned, sentence 1 (100, ten
 	// units) is aligned with the candidate's one sentence (140).
 	qx := &xprep{sents: []xsent{{weight: 3, units: 3, width: 30}, {weight: 10, units: 10, width: 100}}}
-	cx := &xprep{sents: []xsent{{weight: 14, units: 14, width: 140}}}
+	cx := &xprep{sents: []xsent{{weight: 14, units: 14, width: 140}}, unitW: slices.Repeat([]float64{1}, 20)}
 	// matches returns the unit matches of query sentence 0 with the
 	// candidate sentence: its first n units.
 	matches := func(n int) []unitMatch {

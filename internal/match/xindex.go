@@ -252,9 +252,9 @@ func (ix *XIndex) Candidates(keys []uint64, q XQuery) []XCandidate {
 	// store that holds a dozen translations of every text in the
 	// query's own language, which the lookup never returns, while the
 	// query's original shares only such keys.
-	slices.SortFunc(common, func(a, b *postingSlot) int { return cmp.Compare(a.n, b.n) })
 	rest := common
 	if used < minLookupKeys {
+		slices.SortFunc(common, func(a, b *postingSlot) int { return cmp.Compare(a.n, b.n) })
 		k := min(len(common), minLookupKeys-used)
 		for _, p := range common[:k] {
 			use(p)

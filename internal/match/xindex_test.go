@@ -8,11 +8,17 @@ import (
 	"time"
 )
 
+// xkeys returns the XlingKeys of an article of lang published on one fixed
+// day whose pivot keys are ks.
+func xkeys(lang string, ks ...uint64) []uint64 {
+	day := time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC)
+	return append([]uint64{dayKey(day), langKey(lang)}, ks...)
+}
+
 // A short query is part of its original: the whole original must not rank
 // below a shorter text that shares fewer of the query's keys because its
 // size is divided out in full.
 func TestXIndexShortQueryFindsWholeOriginal(t *testing.T) {
-	day := time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC)
 	content := func(from, n int) []uint64 {
 		var ks []uint64
 		for i := from; i < from+n; i++ {
@@ -20,25 +26,22 @@ func TestXIndexShortQueryFindsWholeOriginal(t *testing.T) {
 		}
 		return ks
 	}
-	doc := func(lang string, ks []uint64) []uint64 {
-		return append([]uint64{dayKey(day), langKey(lang)}, ks...)
-	}
 	ix := NewXIndex()
 	// The original: 200 keys, the query's 10 among them.
-	ix.Add("original", doc("en", content(0, 200)))
+	ix.Add("original", xkeys("en", content(0, 200)...))
 	// A short text on the subject: 20 keys, 6 of the query's.
-	ix.Add("short", doc("de", append(content(4, 6), content(5000, 14)...)))
+	ix.Add("short", xkeys("de", append(content(4, 6), content(5000, 14)...)...))
 	// Filler, so that the query's keys are rare.
 	for i := range 60 {
-		ix.Add("filler-"+string(rune('a'+i%26))+string(rune('a'+i/26)), doc("es", content(10000+100*i, 50)))
+		ix.Add("filler-"+string(rune('a'+i%26))+string(rune('a'+i/26)), xkeys("es", content(10000+100*i, 50)...))
 	}
-	got := ix.Candidates(doc("fr", content(0, 10)), XQuery{Limit: 2})
+	got := ix.Candidates(xkeys("fr", content(0, 10)...), XQuery{Limit: 2})
 	if len(got) != 2 || got[0].ID != "original" || got[1].ID != "short" {
 		t.Errorf("candidates %+v, want the original first, then the short text", got)
 	}
 	// A full-length query ranks by the full cosine-like norm as before:
 	// the original, sharing 100 keys, far ahead.
-	got = ix.Candidates(doc("fr", content(0, 100)), XQuery{Limit: 1})
+	got = ix.Candidates(xkeys("fr", content(0, 100)...), XQuery{Limit: 1})
 	if len(got) != 1 || got[0].ID != "original" {
 		t.Errorf("full-length query: %+v", got)
 	}
@@ -48,23 +51,19 @@ func TestXIndexShortQueryFindsWholeOriginal(t *testing.T) {
 // among hundreds on one e-reader) still finds its original through the
 // least common of them, instead of nothing.
 func TestXIndexAllKeysCommon(t *testing.T) {
-	day := time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC)
-	doc := func(lang string, ks ...uint64) []uint64 {
-		return append([]uint64{dayKey(day), langKey(lang)}, ks...)
-	}
 	ix := NewXIndex()
 	// Keys 1–4 are each in 30 of 41 articles, far above MaxShare; the
 	// original holds all four, the others two or three.
-	ix.Add("original", doc("fr", 1, 2, 3, 4))
+	ix.Add("original", xkeys("fr", 1, 2, 3, 4))
 	for i := range 40 {
 		ks := []uint64{1, 2, 3, 4}
 		ks = append(ks[:i%4], ks[i%4+1:]...) // three of the four
 		if i%3 == 0 {
 			ks = ks[:2]
 		}
-		ix.Add("other-"+string(rune('a'+i%26))+string(rune('a'+i/26)), doc("fr", ks...))
+		ix.Add("other-"+string(rune('a'+i%26))+string(rune('a'+i/26)), xkeys("fr", ks...))
 	}
-	got := ix.Candidates(doc("de", 1, 2, 3, 4), XQuery{Limit: 1})
+	got := ix.Candidates(xkeys("de", 1, 2, 3, 4), XQuery{Limit: 1})
 	if len(got) != 1 || got[0].ID != "original" {
 		t.Errorf("candidates %+v, want the original, which holds all the query's keys", got)
 	}
@@ -77,31 +76,27 @@ func TestXIndexAllKeysCommon(t *testing.T) {
 // way: when the rare keys find fewer than Limit candidates, the lookup
 // takes the common keys too.
 func TestXIndexCommonInQueryLanguage(t *testing.T) {
-	day := time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC)
-	doc := func(lang string, ks ...uint64) []uint64 {
-		return append([]uint64{dayKey(day), langKey(lang)}, ks...)
-	}
 	ix := NewXIndex()
 	// The original shares keys 1–3 with the query; twelve German
 	// translations of it, and of eleven other French texts sharing two of
 	// them, make 1–3 common (each in 150 of 160 articles).
-	ix.Add("original", doc("fr", 1, 2, 3, 10))
+	ix.Add("original", xkeys("fr", 1, 2, 3, 10))
 	for i := range 12 {
-		ix.Add(fmt.Sprintf("original-de-%d", i), doc("de", 1, 2, 3, 11))
+		ix.Add(fmt.Sprintf("original-de-%d", i), xkeys("de", 1, 2, 3, 11))
 	}
 	for j := range 11 {
 		ks := []uint64{1, 2, 3}
 		ks = append(ks[:j%3:j%3], ks[j%3+1:]...)
-		ix.Add(fmt.Sprintf("other-%d", j), doc("fr", append(ks, uint64(100+j))...))
+		ix.Add(fmt.Sprintf("other-%d", j), xkeys("fr", append(ks, uint64(100+j))...))
 		for i := range 12 {
-			ix.Add(fmt.Sprintf("other-%d-de-%d", j, i), doc("de", append(ks, uint64(100+j))...))
+			ix.Add(fmt.Sprintf("other-%d-de-%d", j, i), xkeys("de", append(ks, uint64(100+j))...))
 		}
 	}
 	// Three texts of other subjects hold the query's rare keys 50–57.
 	for i := range 3 {
-		ix.Add(fmt.Sprintf("stray-%d", i), doc("en", 50, 51, 52, 53, 54, 55, 56, 57, uint64(200+i)))
+		ix.Add(fmt.Sprintf("stray-%d", i), xkeys("en", 50, 51, 52, 53, 54, 55, 56, 57, uint64(200+i)))
 	}
-	got := ix.Candidates(doc("de", 1, 2, 3, 50, 51, 52, 53, 54, 55, 56, 57), XQuery{Limit: 5})
+	got := ix.Candidates(xkeys("de", 1, 2, 3, 50, 51, 52, 53, 54, 55, 56, 57), XQuery{Limit: 5})
 	if !slices.ContainsFunc(got, func(c XCandidate) bool { return c.ID == "original" }) {
 		t.Errorf("candidates %+v, want the original among them", got)
 	}

@@ -177,7 +177,6 @@ type xscratch struct {
 	// sortedSimilarity's.
 	keys  []uint64 // ms packed for sorting
 	cus   []int32
-	qus   []int32 // pairFromMatches's
 	sims  []pairSim
 	best  []int32 // the alignment's (see bead.go)
 	last  []int32
@@ -327,21 +326,12 @@ type pairSum struct{ qn, cn, bonus float64 }
 // pair's distinct units in order.
 func sortedSimilarity(ms []unitMatch, qx, cx *xprep, minSim float64, sims []pairSim, s *xscratch) []pairSim {
 	sortMatches(ms, qx, cx, s)
-	cus := s.cus[:0]
 	for i := 0; i < len(ms); {
-		j := i
-		var qn, cn, bonus float64
-		cus = cus[:0]
-		for ; j < len(ms) && ms[j].pair == ms[i].pair; j++ {
-			if j == i || ms[j].qu != ms[j-1].qu {
-				qn += unitWeight(ms[j].qw, &bonus)
-			}
-			cus = append(cus, ms[j].cu)
+		j := i + 1
+		for j < len(ms) && ms[j].pair == ms[i].pair {
+			j++
 		}
-		slices.Sort(cus)
-		for _, u := range slices.Compact(cus) {
-			cn += unitWeight(cx.unitW[u], &bonus)
-		}
+		qn, cn, bonus := pairSums(ms[i:j], cx, s)
 		qs, cs := int32(ms[i].pair>>32), int32(uint32(ms[i].pair))
 		den := qx.sents[qs].weight + cx.sents[cs].weight + bonus
 		if d := (qn + cn) / den; d >= minSim {
@@ -349,8 +339,26 @@ func sortedSimilarity(ms []unitMatch, qx, cx *xprep, minSim float64, sims []pair
 		}
 		i = j
 	}
-	s.cus = cus
 	return sims
+}
+
+// pairSums sums one sentence pair's matched unit weights, each distinct
+// unit once on either side: run is the pair's matches, sorted by query
+// unit as sortMatches leaves them.
+func pairSums(run []unitMatch, cx *xprep, s *xscratch) (qn, cn, bonus float64) {
+	cus := s.cus[:0]
+	for j, x := range run {
+		if j == 0 || x.qu != run[j-1].qu {
+			qn += unitWeight(x.qw, &bonus)
+		}
+		cus = append(cus, x.cu)
+	}
+	slices.Sort(cus)
+	for _, u := range slices.Compact(cus) {
+		cn += unitWeight(cx.unitW[u], &bonus)
+	}
+	s.cus = cus
+	return qn, cn, bonus
 }
 
 // sortMatches sorts ms by pair, query unit and candidate unit. The sort
@@ -794,10 +802,9 @@ const halfContained = 0.5
 
 // pairAt returns the similarity of sentences qs and cs whatever the
 // floor, the matched weight of qs's units, and whether they share a term
-// at all: from the table of sums
-// denseSimilarity kept, or by reading every unit match where the pair
-// was too large for the table (rare, and only for the few pairs
-// absorbHalves asks about).
+// at all: from the table of sums denseSimilarity kept or, where the pair
+// was too large for the table, from the run of unit matches that
+// sortedSimilarity left sorted by pair.
 func (s *xscratch) pairAt(qx, cx *xprep, qs, cs int32) (ps pairSim, qn float64, ok bool) {
 	if m := s.denseM; m > 0 {
 		k := int(qs)*m + int(cs)
@@ -808,25 +815,15 @@ func (s *xscratch) pairAt(qx, cx *xprep, qs, cs int32) (ps pairSim, qn float64, 
 		return pairSim{qs, cs, sum.qn + sum.cn, qx.sents[qs].weight + cx.sents[cs].weight + sum.bonus}, sum.qn, true
 	}
 	key := uint64(qs)<<32 | uint64(uint32(cs))
-	qus, cus := s.qus[:0], s.cus[:0]
-	var cn, bonus float64
-	for _, x := range s.ms {
-		if x.pair != key {
-			continue
-		}
-		if !slices.Contains(qus, x.qu) {
-			qus = append(qus, x.qu)
-			qn += unitWeight(x.qw, &bonus)
-		}
-		if !slices.Contains(cus, x.cu) {
-			cus = append(cus, x.cu)
-			cn += unitWeight(x.cw, &bonus)
-		}
-	}
-	s.qus, s.cus = qus, cus
-	if len(qus) == 0 {
+	i, found := slices.BinarySearchFunc(s.ms, key, func(x unitMatch, k uint64) int { return cmp.Compare(x.pair, k) })
+	if !found {
 		return pairSim{}, 0, false
 	}
+	j := i + 1
+	for j < len(s.ms) && s.ms[j].pair == key {
+		j++
+	}
+	qn, cn, bonus := pairSums(s.ms[i:j], cx, s)
 	return pairSim{qs, cs, qn + cn, qx.sents[qs].weight + cx.sents[cs].weight + bonus}, qn, true
 }
 
