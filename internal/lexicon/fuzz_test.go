@@ -158,3 +158,29 @@ func FuzzImportCEDICT(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadLTToolbox feeds arbitrary bytes to the Apertium transducer
+// reader: it must not panic, and the lemma pairs of a file it accepts are
+// non-empty valid UTF-8 on both sides.
+func FuzzReadLTToolbox(f *testing.F) {
+	for _, name := range []string{"ukr-rus.autobil.bin", "hbs-eng.autobil.bin"} {
+		b, err := os.ReadFile("testdata/apertium/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+		f.Add(b[:len(b)/2])
+	}
+	f.Add([]byte("LTTB\x00\x00\x00\x00\x00\x00\x00\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lt, err := readLTToolbox(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		for _, p := range lt.lemmaPairs() {
+			if p.left == "" || p.right == "" || !utf8.ValidString(p.left) || !utf8.ValidString(p.right) {
+				t.Fatalf("bad pair %q", p)
+			}
+		}
+	})
+}

@@ -18,7 +18,10 @@
 // fill the gaps where X→English is missing or thin (ru, pl, hi, cs). Last
 // come translations composed through a third language (bridge.go): Russian
 // words get the English of their German translations in deu-rus, since
-// FreeDict's eng-rus alone covers about 1,250 Russian words.
+// FreeDict's eng-rus alone covers about 1,250 Russian words — and the
+// lemmas of Apertium's bilingual dictionaries (apertium.go): Croatian,
+// Spanish and Catalan ones to English directly, Ukrainian ones through
+// Russian, French and Italian ones through Spanish, Catalan and Esperanto.
 package lexicon
 
 import (
@@ -95,8 +98,9 @@ func (l *Lexicon) table(lang string) *table {
 //
 // The word is normalised (NFC, lower-case) and looked up exactly; on a miss
 // the lookup retries with accents folded ("ecole" finds "école"), then with
-// light suffix stripping ("chats" finds "chat", "домом" finds "дом"). The
-// returned slice is the caller's to keep.
+// light suffix stripping ("chats" finds "chat", "домом" finds "дом"), then,
+// for a language with respelling routes (Ukrainian), in a relative's table.
+// The returned slice is the caller's to keep.
 func (l *Lexicon) ToEnglish(lang, word string) []string {
 	code := canonLang(lang)
 	w := normalizeKey(word)
@@ -109,28 +113,26 @@ func (l *Lexicon) ToEnglish(lang, word string) []string {
 	if l == nil {
 		return nil
 	}
-	t := l.table(code)
-	if t == nil {
-		routes := respelled[code]
-		if len(routes) == 0 {
-			return nil
+	if t := l.table(code); t != nil {
+		if i, ok := t.lookup(w); ok {
+			return l.words(t, i)
 		}
-		forms := append([]string{w}, stemCandidates(code, w)...)
-		for _, r := range routes {
-			if vt := l.table(r.via); vt != nil {
-				if out := l.respelledLookup(vt, r.via, forms, r.respell); out != nil {
-					return out
-				}
+		for _, c := range stemCandidates(code, w) {
+			if i, ok := t.lookup(c); ok {
+				return l.words(t, i)
 			}
 		}
+	}
+	routes := respelled[code]
+	if len(routes) == 0 {
 		return nil
 	}
-	if i, ok := t.lookup(w); ok {
-		return l.words(t, i)
-	}
-	for _, c := range stemCandidates(code, w) {
-		if i, ok := t.lookup(c); ok {
-			return l.words(t, i)
+	forms := append([]string{w}, stemCandidates(code, w)...)
+	for _, r := range routes {
+		if vt := l.table(r.via); vt != nil {
+			if out := l.respelledLookup(vt, r.via, forms, r.respell); out != nil {
+				return out
+			}
 		}
 	}
 	return nil

@@ -94,3 +94,47 @@ func TestRealDictionaries(t *testing.T) {
 		}
 	}
 }
+
+// The Apertium pairs Debian installs: Ukrainian–Russian lemmas read from
+// the compiled dictionary, then composed into Ukrainian → English through
+// the FreeDict Russian table; Serbo-Croatian → English read directly.
+func TestRealApertium(t *testing.T) {
+	ukru := filepath.Join(DefaultApertiumDir, "apertium-rus-ukr", "ukr-rus.autobil.bin")
+	hbs := filepath.Join(DefaultApertiumDir, "apertium-hbs-eng", "hbs-eng.autobil.bin")
+	for _, p := range []string{ukru, hbs} {
+		if _, err := os.Stat(p); err != nil {
+			t.Skipf("%s not installed (apt-get install apertium-rus-ukr apertium-hbs-eng)", p)
+		}
+	}
+	for _, c := range []struct {
+		path        string
+		min         int
+		left, right string
+	}{
+		{ukru, 10000, "уряд", "правительство"},
+		{ukru, 10000, "тиждень", "неделя"},
+		{hbs, 10000, "vlada", "government"},
+	} {
+		pairs, err := readBidix(c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(pairs) < c.min || !slices.Contains(pairs, bidixPair{c.left, c.right}) {
+			t.Errorf("%s: %d pairs, %s → %s among them: %v; want at least %d with it",
+				c.path, len(pairs), c.left, c.right, slices.Contains(pairs, bidixPair{c.left, c.right}), c.min)
+		}
+	}
+	l, _, err := AddApertium(context.Background(), realLexicon(t), DefaultApertiumDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ lang, word, want string }{
+		{"uk", "уряду", "government"},
+		{"uk", "тиждень", "week"},
+		{"hr", "vlada", "government"},
+	} {
+		if got := l.ToEnglish(c.lang, c.word); !slices.Contains(got, c.want) {
+			t.Errorf("ToEnglish(%s, %s) = %v, want %s among them", c.lang, c.word, got, c.want)
+		}
+	}
+}

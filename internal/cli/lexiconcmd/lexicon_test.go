@@ -23,7 +23,7 @@ func writeTSV(t *testing.T, dir string) string {
 func TestImportTSV(t *testing.T) {
 	dir := t.TempDir()
 	tsv := writeTSV(t, dir)
-	out, _, err := clitest.Run(t, dir, "lexicon", "import", "--dir", "", "--tsv", tsv, "--from", "fr", "--to", "en")
+	out, _, err := clitest.Run(t, dir, "lexicon", "import", "--dir", "", "--apertium", "", "--tsv", tsv, "--from", "fr", "--to", "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,6 +41,34 @@ func TestImportTSV(t *testing.T) {
 	}
 	if got := lex.ToEnglish("fr", "barrage"); len(got) == 0 || got[0] != "dam" {
 		t.Errorf("ToEnglish(fr, barrage) = %v, want [dam]", got)
+	}
+}
+
+// --apertium adds the bilingual dictionaries of an Apertium data
+// directory: here Ukrainian lemmas composed through a Russian word list.
+func TestImportApertium(t *testing.T) {
+	dir := t.TempDir()
+	pair := filepath.Join(dir, "apertium", "apertium-rus-ukr")
+	if err := os.MkdirAll(pair, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	bin, err := os.ReadFile(filepath.Join("..", "..", "lexicon", "testdata", "apertium", "ukr-rus.autobil.bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(pair, "ukr-rus.autobil.bin"), bin, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tsv := filepath.Join(dir, "ru-en.tsv")
+	if err := os.WriteFile(tsv, []byte("правительство\tgovernment\nнеделя\tweek\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := clitest.Run(t, dir, "lexicon", "import", "--dir", "", "--apertium", filepath.Join(dir, "apertium"), "--tsv", tsv, "--from", "ru", "--to", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "ru 2, uk 2 headwords") {
+		t.Errorf("output %q does not count 2 Russian and 2 Ukrainian headwords", out.String())
 	}
 }
 

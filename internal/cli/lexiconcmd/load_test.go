@@ -14,7 +14,7 @@ import (
 func TestLoadMissing(t *testing.T) {
 	dir := t.TempDir()
 	var warn bytes.Buffer
-	lex, err := load(context.Background(), filepath.Join(dir, "lexicon.bin"), filepath.Join(dir, "no-dictd"), "", &warn)
+	lex, err := load(context.Background(), filepath.Join(dir, "lexicon.bin"), filepath.Join(dir, "no-dictd"), "", "", &warn)
 	if err != nil || lex != nil {
 		t.Fatalf("load = %v, %v; want nil, nil", lex, err)
 	}
@@ -29,7 +29,7 @@ func TestLoadCorrupt(t *testing.T) {
 	if err := os.WriteFile(path, []byte("not a lexicon"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := load(context.Background(), path, "", "", nil); err == nil {
+	if _, err := load(context.Background(), path, "", "", "", nil); err == nil {
 		t.Error("corrupt lexicon: no error")
 	}
 }
@@ -38,24 +38,24 @@ func TestLoadCorrupt(t *testing.T) {
 // changes the key of the cached import.
 func TestDictKeyCEDICT(t *testing.T) {
 	dir := t.TempDir()
-	if _, ok := dictKey(dir); ok {
+	if _, ok := dictKey(dir, ""); ok {
 		t.Error("empty dir: dictKey reports dictionaries")
 	}
 	if err := os.WriteFile(filepath.Join(dir, "freedict-fra-eng.index"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	before, _ := dictKey(dir)
+	before, _ := dictKey(dir, "")
 	if err := os.WriteFile(filepath.Join(dir, "cedict_ts.u8"), []byte("政府 政府 [zheng4 fu3] /government/\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	after, ok := dictKey(dir)
+	after, ok := dictKey(dir, "")
 	if !ok || after == before {
 		t.Errorf("dictKey after installing cedict_ts.u8 = %s, %v; want a new key", after, ok)
 	}
 	if err := os.Remove(filepath.Join(dir, "freedict-fra-eng.index")); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := dictKey(dir); !ok {
+	if _, ok := dictKey(dir, ""); !ok {
 		t.Error("dir with only cedict_ts.u8: dictKey reports no dictionaries")
 	}
 }
@@ -71,7 +71,7 @@ func TestLoadCEDICTOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	var warn bytes.Buffer
-	lex, err := load(context.Background(), filepath.Join(dir, "lexicon.bin"), dicts, filepath.Join(dir, "cache"), &warn)
+	lex, err := load(context.Background(), filepath.Join(dir, "lexicon.bin"), dicts, "", filepath.Join(dir, "cache"), &warn)
 	if err != nil || lex == nil {
 		t.Fatalf("load = %v, %v; want a lexicon", lex, err)
 	}
@@ -80,5 +80,24 @@ func TestLoadCEDICTOnly(t *testing.T) {
 	}
 	if warn.Len() != 0 {
 		t.Errorf("warning %q, want none", warn.String())
+	}
+}
+
+// Installing an Apertium bilingual dictionary changes the key too.
+func TestDictKeyApertium(t *testing.T) {
+	dir, ap := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "freedict-fra-eng.index"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := dictKey(dir, ap)
+	pair := filepath.Join(ap, "apertium-rus-ukr")
+	if err := os.Mkdir(pair, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(pair, "ukr-rus.autobil.bin"), []byte("LTTB"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := dictKey(dir, ap); after == before {
+		t.Errorf("dictKey after installing ukr-rus.autobil.bin = %s, unchanged", after)
 	}
 }

@@ -1,0 +1,300 @@
+package lexicon
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// Apertium, the rule-based translation platform, ships its language pairs
+// as Debian packages (apertium-rus-ukr, apertium-hbs-eng …) whose
+// bilingual dictionaries, compiled to lttoolbox transducers, map lemmas of
+// one language to lemmas of the other: /usr/share/apertium/apertium-rus-ukr
+// /ukr-rus.autobil.bin takes Ukrainian to Russian. A bidix with English on
+// its right side adds a language's English table directly, like a FreeDict
+// X→English dictionary; one between two other languages lets the language
+// on its left borrow the English of the right one's table where its own is
+// small (Ukrainian through Russian), composed and ranked like a bridge.
+// Only the lemma pairs are read, not the grammar: our own stemmers map a
+// text's inflected words to the same keys. The data is GPL: read where it
+// is installed, never shipped.
+
+// DefaultApertiumDir is where Debian installs Apertium's language data.
+const DefaultApertiumDir = "/usr/share/apertium"
+
+const (
+	// apertiumMaxDepth bounds the symbols followed along one path: lemmas
+	// are shorter, and the bound keeps the walk finite on loops.
+	apertiumMaxDepth = 64
+	// apertiumMaxPairs bounds the lemma pairs taken from one dictionary.
+	apertiumMaxPairs = 1 << 21
+	// apertiumStepsPerArc bounds the walk: a dictionary's paths share
+	// their arcs, and a real one is walked in a few steps per arc
+	// (Ukrainian–Russian: about 30), while a damaged file could spell
+	// exponentially many paths.
+	apertiumStepsPerArc = 256
+	// apertiumClassArcs: this many letters each leading from one state to
+	// one other, unchanged, spell a character class ("any letter"), which
+	// some dictionaries use to pass unknown names through, not a word.
+	apertiumClassArcs = 16
+)
+
+// bidixPair is one lemma pair of an Apertium bilingual dictionary.
+type bidixPair struct{ left, right string }
+
+// lemmaPairs returns the single-word lemma pairs of every section of a
+// compiled bilingual dictionary, in the transducer's order, each once. A
+// path spells the left lemma, then its tags; the right lemma's letters are
+// aligned with the left's symbol by symbol, so they may run on over the
+// left's tags (врода<n><f> : красота<n><f> pairs <n> with т). Paths through
+// digits, spaces or punctuation (numbers, multiword entries) or character
+// classes (see apertiumClassArcs) are skipped.
+func (f *ltFile) lemmaPairs() []bidixPair {
+	var out []bidixPair
+	seen := map[bidixPair]bool{}
+	emit := func(in, out2 []rune) {
+		p := bidixPair{left: cleanLemma(string(in)), right: cleanLemma(string(out2))}
+		if p.left == "" || p.right == "" || seen[p] || len(out) >= apertiumMaxPairs {
+			return
+		}
+		seen[p] = true
+		out = append(out, p)
+	}
+	for i := range f.sections {
+		s := &f.sections[i]
+		onPath := make([]bool, len(s.arcs))
+		steps := 1 << 16
+		for _, as := range s.arcs {
+			steps += apertiumStepsPerArc * len(as)
+		}
+		class := charClasses(s)
+		var walk func(q int32, in, o []rune, tail bool, depth int)
+		walk = func(q int32, in, o []rune, tail bool, depth int) {
+			if tail && s.final[q] {
+				emit(in, o)
+			}
+			if steps--; depth >= apertiumMaxDepth || steps < 0 {
+				return
+			}
+			onPath[q] = true
+			defer func() { onPath[q] = false }()
+			for _, a := range s.arcs[q] {
+				if onPath[a.to] || (a.in > 0 && a.in == a.out && class[q] == a.to) {
+					continue
+				}
+				inTag := a.in < 0
+				switch {
+				case inTag || tail:
+					// The left lemma is over: collect the right one's
+					// remaining letters up to its first tag.
+					if a.in > 0 || len(in) == 0 {
+						continue
+					}
+					if a.out < 0 {
+						emit(in, o)
+						continue
+					}
+					walk(a.to, in, appendLetter(o, a.out), true, depth+1)
+				case a.in == 0 || lemmaRune(rune(a.in)):
+					if a.in == 0 && a.out <= 0 {
+						walk(a.to, in, o, false, depth+1)
+						continue
+					}
+					next := in
+					if a.in > 0 {
+						next = append(in[:len(in):len(in)], rune(a.in))
+					}
+					if a.out > 0 && !lemmaRune(rune(a.out)) {
+						continue
+					}
+					walk(a.to, next, appendLetter(o, a.out), false, depth+1)
+				}
+			}
+		}
+		walk(s.initial, nil, nil, false, 0)
+	}
+	return out
+}
+
+// charClasses returns, for each state of s, the state that
+// apertiumClassArcs or more unchanged letters lead to from it, or -1.
+func charClasses(s *ltSection) []int32 {
+	class := make([]int32, len(s.arcs))
+	count := map[int32]int{}
+	for q, as := range s.arcs {
+		class[q] = -1
+		if len(as) < apertiumClassArcs {
+			continue
+		}
+		clear(count)
+		for _, a := range as {
+			if a.in > 0 && a.in == a.out {
+				if count[a.to]++; count[a.to] == apertiumClassArcs {
+					class[q] = a.to
+				}
+			}
+		}
+	}
+	return class
+}
+
+// appendLetter returns o with the symbol appended when it is a code point
+// (not a tag or nothing), never sharing o's array.
+func appendLetter(o []rune, sym int32) []rune {
+	if sym <= 0 {
+		return o
+	}
+	return append(o[:len(o):len(o)], rune(sym))
+}
+
+// lemmaRune reports whether r may be part of a one-word lemma.
+func lemmaRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsMark(r) || r == '-' || r == '\'' || r == '’' ||
+		unicode.Is(unicode.No, r) // superscript homonym numbers, cut by cleanLemma
+}
+
+// cleanLemma drops the homonym number some dictionaries append
+// (отказывать¹) and normalises the lemma as a lexicon key.
+func cleanLemma(s string) string {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.Is(unicode.No, r) })
+	if strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.No, r) }) >= 0 {
+		return ""
+	}
+	return normalizeKey(strings.Trim(s, "-'’"))
+}
+
+// bidixFile is one compiled bilingual dictionary found on disk.
+type bidixFile struct {
+	path     string
+	from, to string // two-letter codes
+}
+
+// findBidix lists dir's Apertium bilingual dictionaries (DIR/*/xxx-yyy.autobil.bin)
+// in a language newstrace knows on both sides, sorted by path.
+func findBidix(dir string) ([]bidixFile, []string, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*", "*.autobil.bin"))
+	if err != nil {
+		return nil, nil, fmt.Errorf("lexicon: %w", err)
+	}
+	var out []bidixFile
+	var warnings []string
+	for _, p := range paths {
+		name := strings.TrimSuffix(filepath.Base(p), ".autobil.bin")
+		from, to, ok := strings.Cut(name, "-")
+		if !ok || !langCode(from) || !langCode(to) {
+			continue // a variant (cat-eng_US) or a domain (eco-es-fr)
+		}
+		f, t := apertiumLang(from), apertiumLang(to)
+		if f == "" || t == "" || f == t {
+			warnings = append(warnings, fmt.Sprintf("%s: skipped: unknown language code", p))
+			continue
+		}
+		out = append(out, bidixFile{path: p, from: f, to: t})
+	}
+	slices.SortFunc(out, func(a, b bidixFile) int { return strings.Compare(a.path, b.path) })
+	return out, warnings, nil
+}
+
+// langCode reports whether s looks like a language code: two or three
+// lower-case letters.
+func langCode(s string) bool {
+	if len(s) < 2 || len(s) > 3 {
+		return false
+	}
+	for i := range len(s) {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// apertiumLang maps an Apertium language code (ISO 639-3, or 639-1 in
+// older pairs) to ours. Serbo-Croatian (hbs) is read as Croatian: its
+// dictionaries are in Latin letters, which Croatian writes.
+func apertiumLang(code string) string {
+	if code == "hbs" {
+		return "hr"
+	}
+	return canonLang(code)
+}
+
+// readBidix reads the lemma pairs of one compiled bilingual dictionary.
+func readBidix(path string) ([]bidixPair, error) {
+	r, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	defer r.Close()
+	f, err := readLTToolbox(r)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %s: %w", path, err)
+	}
+	return f.lemmaPairs(), nil
+}
+
+// AddApertium returns base with the Apertium bilingual dictionaries of dir
+// (normally DefaultApertiumDir) added, in two passes: first the X→English
+// ones, as direct translations beside base's own; then the X→Y ones,
+// composed through Y's English table, for a language X whose table has
+// fewer than bridgeMaxHeadwords headwords, both as they stand after the
+// first pass; composed translations rank after everything else for a word. English→X ones are
+// left out (Debian's pairs ship the other direction too). A missing
+// directory adds nothing; an unreadable dictionary is skipped with a
+// warning.
+func AddApertium(ctx context.Context, base *Lexicon, dir string) (*Lexicon, []string, error) {
+	files, warnings, err := findBidix(dir)
+	if err != nil || len(files) == 0 {
+		return base, warnings, err
+	}
+	out := base
+	for _, toEnglish := range []bool{true, false} {
+		b, added, size := newBuilder(), 0, out.Stats()
+		for _, bf := range files {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
+			}
+			if bf.from == "en" || (bf.to == "en") != toEnglish ||
+				(!toEnglish && (size[bf.from] >= bridgeMaxHeadwords || out.table(bf.to) == nil)) {
+				continue
+			}
+			pairs, err := readBidix(bf.path)
+			if err != nil {
+				warnings = append(warnings, fmt.Sprintf("%s: skipped: %v", bf.path, err))
+				continue
+			}
+			n := 0
+			for _, p := range pairs {
+				en := []string{cleanEnglish(p.right)}
+				if !toEnglish {
+					// Each right lemma's first senses, in the dictionary's
+					// order; weighing the right lemmas' agreement as the
+					// FreeDict bridge does (compose) was measured a wash.
+					if en = out.ToEnglish(bf.to, p.right); len(en) == 0 {
+						continue
+					}
+				}
+				b.addDirect(bf.from, p.left, en[:min(len(en), bridgeKeep)])
+				n++
+			}
+			added += n
+			how := "to English"
+			if !toEnglish {
+				how = "through " + bf.to
+			}
+			warnings = append(warnings, fmt.Sprintf("%s: %d words %s (Apertium %s)", bf.from, n, how, filepath.Base(bf.path)))
+		}
+		switch {
+		case added == 0:
+		case toEnglish:
+			out = Merge(out, b.build())
+		default:
+			out = mergeBridged(out, b.build())
+		}
+	}
+	return out, warnings, nil
+}
