@@ -3,6 +3,7 @@ package lexicon
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -120,6 +121,62 @@ func (f *ltFile) lemmaPairs() []bidixPair {
 	return out
 }
 
+// analyses returns the (surface form, lemma) pairs of a compiled
+// morphological analyser (*.automorf.bin): a path spells a word form on
+// its left side and, on its right, the lemma followed by tags (dijo :
+// decir<vblex><ifi><p3><sg>); the right side's letters after its first
+// tag (enclitics, compound parts) are not the lemma's. Forms equal to
+// their lemma are left out, as are paths through anything but letters
+// and character classes.
+func (f *ltFile) analyses() []bidixPair {
+	var out []bidixPair
+	seen := map[bidixPair]bool{}
+	for i := range f.sections {
+		s := &f.sections[i]
+		onPath := make([]bool, len(s.arcs))
+		class := charClasses(s)
+		steps := 1 << 16
+		for _, as := range s.arcs {
+			steps += apertiumStepsPerArc * len(as)
+		}
+		var walk func(q int32, in, o []rune, tagged bool, depth int)
+		walk = func(q int32, in, o []rune, tagged bool, depth int) {
+			if s.final[q] && tagged {
+				p := bidixPair{left: cleanLemma(string(in)), right: cleanLemma(string(o))}
+				if p.left != "" && p.right != "" && p.left != p.right && !seen[p] && len(out) < apertiumMaxPairs {
+					seen[p] = true
+					out = append(out, p)
+				}
+			}
+			if steps--; depth >= apertiumMaxDepth || steps < 0 {
+				return
+			}
+			onPath[q] = true
+			defer func() { onPath[q] = false }()
+			for _, a := range s.arcs[q] {
+				if onPath[a.to] || a.in < 0 || (a.in > 0 && a.in == a.out && class[q] == a.to) ||
+					(a.in > 0 && !lemmaRune(rune(a.in))) {
+					continue
+				}
+				next := in
+				if a.in > 0 {
+					next = append(in[:len(in):len(in)], rune(a.in))
+				}
+				switch {
+				case a.out < 0:
+					walk(a.to, next, o, true, depth+1)
+				case tagged || a.out == 0:
+					walk(a.to, next, o, tagged, depth+1)
+				case lemmaRune(rune(a.out)):
+					walk(a.to, next, appendLetter(o, a.out), false, depth+1)
+				}
+			}
+		}
+		walk(s.initial, nil, nil, false, 0)
+	}
+	return out
+}
+
 // charClasses returns, for each state of s, the state that
 // apertiumClassArcs or more unchanged letters lead to from it, or -1.
 func charClasses(s *ltSection) []int32 {
@@ -173,17 +230,24 @@ type bidixFile struct {
 	from, to string // two-letter codes
 }
 
-// findBidix lists dir's Apertium bilingual dictionaries (DIR/*/xxx-yyy.autobil.bin)
-// in a language newstrace knows on both sides, sorted by path.
-func findBidix(dir string) ([]bidixFile, []string, error) {
-	paths, err := filepath.Glob(filepath.Join(dir, "*", "*.autobil.bin"))
+// Apertium's compiled files of a language pair xxx-yyy: the bilingual
+// dictionary from xxx to yyy, and the morphological analyser of xxx.
+const (
+	bidixSuffix    = ".autobil.bin"
+	analyserSuffix = ".automorf.bin"
+)
+
+// findBidix lists dir's Apertium files DIR/*/xxx-yyy<suffix> in a language
+// newstrace knows on both sides, sorted by path.
+func findBidix(dir, suffix string) ([]bidixFile, []string, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*", "*"+suffix))
 	if err != nil {
 		return nil, nil, fmt.Errorf("lexicon: %w", err)
 	}
 	var out []bidixFile
 	var warnings []string
 	for _, p := range paths {
-		name := strings.TrimSuffix(filepath.Base(p), ".autobil.bin")
+		name := strings.TrimSuffix(filepath.Base(p), suffix)
 		from, to, ok := strings.Cut(name, "-")
 		if !ok || !langCode(from) || !langCode(to) {
 			continue // a variant (cat-eng_US) or a domain (eco-es-fr)
@@ -223,8 +287,8 @@ func apertiumLang(code string) string {
 	return canonLang(code)
 }
 
-// readBidix reads the lemma pairs of one compiled bilingual dictionary.
-func readBidix(path string) ([]bidixPair, error) {
+// readCompiled reads an lttoolbox file.
+func readCompiled(path string) (*ltFile, error) {
 	r, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
@@ -234,7 +298,63 @@ func readBidix(path string) ([]bidixPair, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %s: %w", path, err)
 	}
+	return f, nil
+}
+
+// readBidix reads the lemma pairs of one compiled bilingual dictionary.
+func readBidix(path string) ([]bidixPair, error) {
+	f, err := readCompiled(path)
+	if err != nil {
+		return nil, err
+	}
 	return f.lemmaPairs(), nil
+}
+
+// analysers picks, for each language but English, the largest of its
+// analysers among files (several pairs ship one for the same language).
+func analysers(files []bidixFile) []bidixFile {
+	best := map[string]bidixFile{}
+	size := map[string]int64{}
+	for _, f := range files {
+		info, err := os.Stat(f.path)
+		if err != nil || f.from == "en" {
+			continue
+		}
+		if info.Size() > size[f.from] {
+			best[f.from], size[f.from] = f, info.Size()
+		}
+	}
+	out := slices.Collect(maps.Values(best))
+	slices.SortFunc(out, func(a, b bidixFile) int { return strings.Compare(a.path, b.path) })
+	return out
+}
+
+// addInflections gives the word forms of an analyser that the lexicon
+// cannot look up, itself or through its suffix rules, the English of their
+// lemma, ranked after everything else: Ukrainian дякую, скажіть, мені
+// find дякувати, сказати, я. It returns the lexicon and the forms added.
+func addInflections(ctx context.Context, l *Lexicon, af bidixFile) (*Lexicon, int, error) {
+	f, err := readCompiled(af.path)
+	if err != nil {
+		return l, 0, err
+	}
+	b, n := newBuilder(), 0
+	for i, p := range f.analyses() {
+		if i%4096 == 0 && ctx.Err() != nil {
+			return nil, 0, ctx.Err()
+		}
+		if len(l.ToEnglish(af.from, p.left)) > 0 {
+			continue
+		}
+		if en := l.ToEnglish(af.from, p.right); len(en) > 0 {
+			b.addDirect(af.from, p.left, en[:min(len(en), bridgeKeep)])
+			n++
+		}
+	}
+	if n == 0 {
+		return l, 0, nil
+	}
+	return mergeBridged(l, b.build()), n, nil
 }
 
 // AddApertium returns base with the Apertium bilingual dictionaries of dir
@@ -247,8 +367,8 @@ func readBidix(path string) ([]bidixPair, error) {
 // directory adds nothing; an unreadable dictionary is skipped with a
 // warning.
 func AddApertium(ctx context.Context, base *Lexicon, dir string) (*Lexicon, []string, error) {
-	files, warnings, err := findBidix(dir)
-	if err != nil || len(files) == 0 {
+	files, warnings, err := findBidix(dir, bidixSuffix)
+	if err != nil {
 		return base, warnings, err
 	}
 	out := base
@@ -296,5 +416,29 @@ func AddApertium(ctx context.Context, base *Lexicon, dir string) (*Lexicon, []st
 			out = mergeBridged(out, b.build())
 		}
 	}
+	morf, w, err := findBidix(dir, analyserSuffix)
+	if err != nil {
+		return base, warnings, err
+	}
+	warnings = append(warnings, w...)
+	for _, af := range analysers(morf) {
+		if out.table(af.from) == nil || !inflectedLanguages[af.from] {
+			continue
+		}
+		l, n, err := addInflections(ctx, out, af)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, nil, err
+			}
+			warnings = append(warnings, fmt.Sprintf("%s: skipped: %v", af.path, err))
+			continue
+		}
+		out = l
+		warnings = append(warnings, fmt.Sprintf("%s: %d word forms through their lemmas (Apertium %s)", af.from, n, filepath.Base(af.path)))
+	}
 	return out, warnings, nil
 }
+
+// inflectedLanguages are those whose Apertium analyser's word forms are
+// added (addInflections).
+var inflectedLanguages = map[string]bool{"uk": true, "hr": true, "fr": true, "ru": true}

@@ -160,10 +160,10 @@ func FuzzImportCEDICT(f *testing.F) {
 }
 
 // FuzzReadLTToolbox feeds arbitrary bytes to the Apertium transducer
-// reader: it must not panic, and the lemma pairs of a file it accepts are
-// non-empty valid UTF-8 on both sides.
+// reader: it must not panic, and the lemma pairs and analyses of a file it
+// accepts are non-empty valid UTF-8 on both sides.
 func FuzzReadLTToolbox(f *testing.F) {
-	for _, name := range []string{"ukr-rus.autobil.bin", "hbs-eng.autobil.bin"} {
+	for _, name := range []string{"ukr-rus.autobil.bin", "hbs-eng.autobil.bin", "ukr-rus.automorf.bin"} {
 		b, err := os.ReadFile("testdata/apertium/" + name)
 		if err != nil {
 			f.Fatal(err)
@@ -177,7 +177,7 @@ func FuzzReadLTToolbox(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, p := range lt.lemmaPairs() {
+		for _, p := range append(lt.lemmaPairs(), lt.analyses()...) {
 			if p.left == "" || p.right == "" || !utf8.ValidString(p.left) || !utf8.ValidString(p.right) {
 				t.Fatalf("bad pair %q", p)
 			}

@@ -47,6 +47,7 @@ func TestLemmaPairs(t *testing.T) {
 		"вирок":      "приговор",   // on either side
 		"тиждень":    "неделя",     // tags differ on the two sides
 		"київ":       "киев",
+		"дякувати":   "благодарить",
 	}
 	for l, r := range want {
 		if got[l] != r {
@@ -58,6 +59,20 @@ func TestLemmaPairs(t *testing.T) {
 	}
 	if len(got) != len(want) {
 		t.Errorf("got %d pairs %v, want %d", len(got), got, len(want))
+	}
+}
+
+func TestAnalyses(t *testing.T) {
+	f := readFixture(t, "ukr-rus.automorf.bin")
+	var got []string
+	for _, p := range f.analyses() {
+		got = append(got, p.left+":"+p.right)
+	}
+	slices.Sort(got)
+	// Forms equal to their lemma (дякувати, тиждень, я) are left out.
+	want := []string{"дякую:дякувати", "дякуєш:дякувати", "мені:я", "тижня:тиждень"}
+	if !slices.Equal(got, want) {
+		t.Errorf("analyses = %v, want %v", got, want)
 	}
 }
 
@@ -115,6 +130,7 @@ func TestAddApertium(t *testing.T) {
 		}
 	}
 	install("apertium-rus-ukr", "ukr-rus.autobil.bin")
+	install("apertium-rus-ukr", "ukr-rus.automorf.bin")
 	install("apertium-hbs-eng", "hbs-eng.autobil.bin")
 	if err := os.MkdirAll(filepath.Join(dir, "apertium-bad"), 0o755); err != nil {
 		t.Fatal(err)
@@ -122,7 +138,7 @@ func TestAddApertium(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "apertium-bad", "bel-rus.autobil.bin"), []byte("LTTB\x00"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ru, err := ImportTSV(context.Background(), strings.NewReader("красота\tbeauty\nправительство\tgovernment\nнеделя\tweek\nвыборы\telection\n"), "ru", "en")
+	ru, err := ImportTSV(context.Background(), strings.NewReader("красота\tbeauty\nправительство\tgovernment\nнеделя\tweek\nвыборы\telection\nблагодарить\tthank\n"), "ru", "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,6 +154,7 @@ func TestAddApertium(t *testing.T) {
 		{"hr", "tjedan", "week"},
 		{"ru", "красота", "beauty"},  // the base is kept
 		{"uk", "вибори", "election"}, // not in the Ukrainian table: respelled into the Russian one
+		{"uk", "дякую", "thank"},     // a form only the analyser knows, through its lemma дякувати
 	} {
 		if got := l.ToEnglish(c.lang, c.word); len(got) == 0 || got[0] != c.want {
 			t.Errorf("ToEnglish(%s, %s) = %v, want %s first", c.lang, c.word, got, c.want)

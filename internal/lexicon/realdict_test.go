@@ -97,7 +97,8 @@ func TestRealDictionaries(t *testing.T) {
 
 // The Apertium pairs Debian installs: Ukrainian–Russian lemmas read from
 // the compiled dictionary, then composed into Ukrainian → English through
-// the FreeDict Russian table; Serbo-Croatian → English read directly.
+// the FreeDict Russian table; Serbo-Croatian → English read directly; and
+// Ukrainian word forms through their lemmas (the analyser).
 func TestRealApertium(t *testing.T) {
 	ukru := filepath.Join(DefaultApertiumDir, "apertium-rus-ukr", "ukr-rus.autobil.bin")
 	hbs := filepath.Join(DefaultApertiumDir, "apertium-hbs-eng", "hbs-eng.autobil.bin")
@@ -132,6 +133,7 @@ func TestRealApertium(t *testing.T) {
 		{"uk", "уряду", "government"},
 		{"uk", "тиждень", "week"},
 		{"hr", "vlada", "government"},
+		{"uk", "скажіть", "tell"}, // imperative: through the analyser's lemma сказати
 	} {
 		if got := l.ToEnglish(c.lang, c.word); !slices.Contains(got, c.want) {
 			t.Errorf("ToEnglish(%s, %s) = %v, want %s among them", c.lang, c.word, got, c.want)
