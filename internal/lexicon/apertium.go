@@ -20,9 +20,10 @@ import (
 // X→English dictionary; one between two other languages lets the language
 // on its left borrow the English of the right one's table where its own is
 // small (Ukrainian through Russian), composed and ranked like a bridge.
-// Only the lemma pairs are read, not the grammar: our own stemmers map a
-// text's inflected words to the same keys. The data is GPL: read where it
-// is installed, never shipped.
+// A pair's morphological analyser (xxx-yyy.automorf.bin, of language xxx)
+// adds the word forms our stemmers cannot reduce to a known lemma
+// (addInflections). The rest of a pair (tagger, transfer rules) is not
+// read. The data is GPL: read where it is installed, never shipped.
 
 // DefaultApertiumDir is where Debian installs Apertium's language data.
 const DefaultApertiumDir = "/usr/share/apertium"
@@ -34,9 +35,8 @@ const (
 	// apertiumMaxPairs bounds the lemma pairs taken from one dictionary.
 	apertiumMaxPairs = 1 << 21
 	// apertiumStepsPerArc bounds the walk: a dictionary's paths share
-	// their arcs, and a real one is walked in a few steps per arc
-	// (Ukrainian–Russian: about 30), while a damaged file could spell
-	// exponentially many paths.
+	// their arcs, and a real one is walked in well under this many steps
+	// per arc, while a damaged file could spell exponentially many paths.
 	apertiumStepsPerArc = 256
 	// apertiumClassArcs: this many letters each leading from one state to
 	// one other, unchanged, spell a character class ("any letter"), which
@@ -68,10 +68,7 @@ func (f *ltFile) lemmaPairs() []bidixPair {
 	for i := range f.sections {
 		s := &f.sections[i]
 		onPath := make([]bool, len(s.arcs))
-		steps := 1 << 16
-		for _, as := range s.arcs {
-			steps += apertiumStepsPerArc * len(as)
-		}
+		steps := walkBudget(s)
 		class := charClasses(s)
 		var walk func(q int32, in, o []rune, tail bool, depth int)
 		walk = func(q int32, in, o []rune, tail bool, depth int) {
@@ -135,10 +132,7 @@ func (f *ltFile) analyses() []bidixPair {
 		s := &f.sections[i]
 		onPath := make([]bool, len(s.arcs))
 		class := charClasses(s)
-		steps := 1 << 16
-		for _, as := range s.arcs {
-			steps += apertiumStepsPerArc * len(as)
-		}
+		steps := walkBudget(s)
 		var walk func(q int32, in, o []rune, tagged bool, depth int)
 		walk = func(q int32, in, o []rune, tagged bool, depth int) {
 			if s.final[q] && tagged {
@@ -175,6 +169,16 @@ func (f *ltFile) analyses() []bidixPair {
 		walk(s.initial, nil, nil, false, 0)
 	}
 	return out
+}
+
+// walkBudget is the number of steps a walk of s may take (see
+// apertiumStepsPerArc).
+func walkBudget(s *ltSection) int {
+	steps := 1 << 16
+	for _, as := range s.arcs {
+		steps += apertiumStepsPerArc * len(as)
+	}
+	return steps
 }
 
 // charClasses returns, for each state of s, the state that
