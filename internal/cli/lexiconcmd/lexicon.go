@@ -187,20 +187,26 @@ const MissingWarning = "lexicon missing: cross-lingual recall is lower (run: new
 
 // Load returns the lexicon for matching translations: the data directory's
 // file when present; otherwise the dictionaries installed in
-// DefaultDictDir, imported once per set of installed dictionaries (seconds)
-// and kept in the user's cache directory for the next command; otherwise nil
-// after one warning on warn, and the caller carries on with anchors and
-// cognates only. Only a lexicon file that exists but cannot be read is an
-// error.
+// DefaultDictDir and DefaultApertiumDir, imported once per set of installed
+// dictionaries (most of a minute, said on a terminal) and kept in the
+// user's cache directory for the next command; otherwise nil after one
+// warning on warn, and the caller carries on with anchors and cognates
+// only. Only a lexicon file that exists but cannot be read is an error.
 func Load(ctx context.Context, f *factory.Factory, warn io.Writer) (*lexicon.Lexicon, error) {
 	cache := ""
 	if dir, err := os.UserCacheDir(); err == nil {
 		cache = filepath.Join(dir, "newstrace")
 	}
-	return load(ctx, f.LexiconPath(), DefaultDictDir, lexicon.DefaultApertiumDir, cache, warn)
+	var notice io.Writer
+	if f.IO.ErrTTY {
+		notice = f.IO.ErrOut
+	}
+	return load(ctx, f.LexiconPath(), DefaultDictDir, lexicon.DefaultApertiumDir, cache, warn, notice)
 }
 
-func load(ctx context.Context, path, dictDir, apertiumDir, cacheDir string, warn io.Writer) (*lexicon.Lexicon, error) {
+// load is Load with its places given; notice, when not nil, is told that
+// an import begins.
+func load(ctx context.Context, path, dictDir, apertiumDir, cacheDir string, warn, notice io.Writer) (*lexicon.Lexicon, error) {
 	if l, err := readFile(path); err == nil || !errors.Is(err, os.ErrNotExist) {
 		return l, err
 	}
@@ -211,6 +217,9 @@ func load(ctx context.Context, path, dictDir, apertiumDir, cacheDir string, warn
 			if l, err := readFile(cached); err == nil {
 				return l, nil
 			}
+		}
+		if notice != nil {
+			fmt.Fprintf(notice, "lexicon: importing the dictionaries installed in %s and %s (once; cached for the next command)…\n", dictDir, apertiumDir)
 		}
 		if l, _, err := lexicon.ImportDir(ctx, dictDir); err == nil {
 			if apertiumDir != "" {

@@ -14,7 +14,7 @@ import (
 func TestLoadMissing(t *testing.T) {
 	dir := t.TempDir()
 	var warn bytes.Buffer
-	lex, err := load(context.Background(), filepath.Join(dir, "lexicon.bin"), filepath.Join(dir, "no-dictd"), "", "", &warn)
+	lex, err := load(context.Background(), filepath.Join(dir, "lexicon.bin"), filepath.Join(dir, "no-dictd"), "", "", &warn, nil)
 	if err != nil || lex != nil {
 		t.Fatalf("load = %v, %v; want nil, nil", lex, err)
 	}
@@ -29,7 +29,7 @@ func TestLoadCorrupt(t *testing.T) {
 	if err := os.WriteFile(path, []byte("not a lexicon"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := load(context.Background(), path, "", "", "", nil); err == nil {
+	if _, err := load(context.Background(), path, "", "", "", nil, nil); err == nil {
 		t.Error("corrupt lexicon: no error")
 	}
 }
@@ -70,10 +70,17 @@ func TestLoadCEDICTOnly(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dicts, "cedict_ts.u8"), []byte("政府 政府 [zheng4 fu3] /government/\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var warn bytes.Buffer
-	lex, err := load(context.Background(), filepath.Join(dir, "lexicon.bin"), dicts, "", filepath.Join(dir, "cache"), &warn)
+	var warn, notice bytes.Buffer
+	lex, err := load(context.Background(), filepath.Join(dir, "lexicon.bin"), dicts, "", filepath.Join(dir, "cache"), &warn, &notice)
 	if err != nil || lex == nil {
 		t.Fatalf("load = %v, %v; want a lexicon", lex, err)
+	}
+	if !strings.Contains(notice.String(), "importing the dictionaries installed in "+dicts) {
+		t.Errorf("notice %q does not say the import began", notice.String())
+	}
+	notice.Reset()
+	if _, err := load(context.Background(), filepath.Join(dir, "lexicon.bin"), dicts, "", filepath.Join(dir, "cache"), &warn, &notice); err != nil || notice.Len() != 0 {
+		t.Errorf("second load: %v, notice %q; want the cached import, silently", err, notice.String())
 	}
 	if got := lex.ToEnglish("zh", "政府"); len(got) != 1 || got[0] != "government" {
 		t.Errorf("ToEnglish(zh, 政府) = %q, want [government]", got)
