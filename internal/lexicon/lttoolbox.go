@@ -25,8 +25,8 @@ const (
 	ltTransducerHeader = "LTTD"
 	ltFeatureMmap      = 1 // LTF_MMAP: the file is laid out to be mapped
 	ltFeatureWeights   = 1 // TDF_WEIGHTS: finals and arcs carry weights
-	// ltMaxFile bounds the file read: Apertium's largest transducers are
-	// tens of megabytes.
+	// ltMaxFile bounds the file read: the largest transducer of Debian's
+	// Apertium packages is about 10 MB (cat-fra.autogen.bin).
 	ltMaxFile = 1 << 28
 )
 

@@ -36,7 +36,8 @@ type Options struct {
 	// CEDICT is a CC-CEDICT file to add from outside Dir.
 	CEDICT string
 	// Apertium is the directory of Apertium's language data whose
-	// bilingual dictionaries are added (see lexicon.AddApertium); "" skips.
+	// bilingual dictionaries and analysers are added (see
+	// lexicon.AddApertium); "" skips.
 	Apertium string
 	// TSV lists word lists to add, each from From to To.
 	TSV      []string
@@ -64,7 +65,8 @@ package/tests/cedict_ts.u8), and any TSV word lists given, merges them, adds
 the lemmas of Apertium's bilingual dictionaries under --apertium (Debian:
 apt-get install apertium-hbs-eng apertium-rus-ukr …; X→English ones
 directly, X→Y ones composed through Y's English for a language with little
-of its own), and writes the lexicon to the data directory, where trace,
+of its own; an analyser's word forms through their lemmas for uk, hr, fr,
+ru), and writes the lexicon to the data directory, where trace,
 demo, ingest and eval find it. The dictionaries are GPL and CC BY-SA:
 newstrace reads them where they are installed and never ships them.`,
 		Example: `  newstrace lexicon import
@@ -83,7 +85,7 @@ newstrace reads them where they are installed and never ships them.`,
 	}
 	imp.Flags().StringVar(&opts.Dir, "dir", DefaultDictDir, "directory of FreeDict .index and .dict.dz files (\"\" to skip)")
 	imp.Flags().StringVar(&opts.CEDICT, "cedict", "", "CC-CEDICT file (cedict_ts.u8) to add from outside --dir")
-	imp.Flags().StringVar(&opts.Apertium, "apertium", lexicon.DefaultApertiumDir, "directory of Apertium language data whose bilingual dictionaries to add (\"\" to skip)")
+	imp.Flags().StringVar(&opts.Apertium, "apertium", lexicon.DefaultApertiumDir, "directory of Apertium language data whose dictionaries and analysers to add (\"\" to skip)")
 	imp.Flags().StringArrayVar(&opts.TSV, "tsv", nil, "tab-separated word list to add (repeatable)")
 	imp.Flags().StringVar(&opts.From, "from", "", "language of the TSV headwords")
 	imp.Flags().StringVar(&opts.To, "to", "", "language of the TSV translations")
@@ -260,10 +262,10 @@ func readFile(path string) (*lexicon.Lexicon, error) {
 }
 
 // dictKey names the set of dictionaries installed in dir (FreeDict's and
-// CC-CEDICT) and Apertium's bilingual ones in apertiumDir by their names,
-// sizes and times, and the importer's version, so that installing or
-// updating one, or a build that imports differently, invalidates the
-// cached import.
+// CC-CEDICT) and Apertium's dictionaries and analysers in apertiumDir by
+// their names, sizes and times, and the importer's version, so that
+// installing or updating one, or a build that imports differently,
+// invalidates the cached import.
 func dictKey(dir, apertiumDir string) (string, bool) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -285,7 +287,8 @@ func dictKey(dir, apertiumDir string) (string, bool) {
 	}
 	if apertiumDir != "" {
 		bidix, _ := filepath.Glob(filepath.Join(apertiumDir, "*", "*.autobil.bin"))
-		for _, p := range bidix {
+		morf, _ := filepath.Glob(filepath.Join(apertiumDir, "*", "*.automorf.bin"))
+		for _, p := range append(bidix, morf...) {
 			if info, err := os.Stat(p); err == nil {
 				fmt.Fprintf(h, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
 			}
