@@ -55,67 +55,39 @@ type bidixPair struct{ left, right string }
 // digits, spaces or punctuation (numbers, multiword entries) or character
 // classes (see apertiumClassArcs) are skipped.
 func (f *ltFile) lemmaPairs() []bidixPair {
-	var out []bidixPair
-	seen := map[bidixPair]bool{}
-	emit := func(in, out2 []rune) {
-		p := bidixPair{left: cleanLemma(string(in)), right: cleanLemma(string(out2))}
-		if p.left == "" || p.right == "" || seen[p] || len(out) >= apertiumMaxPairs {
-			return
-		}
-		seen[p] = true
-		out = append(out, p)
-	}
+	var pairs pairSet
 	for i := range f.sections {
-		s := &f.sections[i]
-		onPath := make([]bool, len(s.arcs))
-		steps := walkBudget(s)
-		class := charClasses(s)
+		w := newPathWalk(&f.sections[i])
 		var walk func(q int32, in, o []rune, tail bool, depth int)
 		walk = func(q int32, in, o []rune, tail bool, depth int) {
-			if tail && s.final[q] {
-				emit(in, o)
+			if tail && w.s.final[q] {
+				pairs.add(in, o, true)
 			}
-			if steps--; depth >= apertiumMaxDepth || steps < 0 {
+			if !w.enter(q, depth) {
 				return
 			}
-			onPath[q] = true
-			defer func() { onPath[q] = false }()
-			for _, a := range s.arcs[q] {
-				if onPath[a.to] || (a.in > 0 && a.in == a.out && class[q] == a.to) {
-					continue
-				}
-				inTag := a.in < 0
+			defer w.leave(q)
+			for _, a := range w.s.arcs[q] {
 				switch {
-				case inTag || tail:
+				case w.skips(q, a):
+				case a.in < 0 || tail:
 					// The left lemma is over: collect the right one's
 					// remaining letters up to its first tag.
-					if a.in > 0 || len(in) == 0 {
-						continue
+					switch {
+					case a.in > 0 || len(in) == 0:
+					case a.out < 0:
+						pairs.add(in, o, true)
+					default:
+						walk(a.to, in, appendLetter(o, a.out), true, depth+1)
 					}
-					if a.out < 0 {
-						emit(in, o)
-						continue
-					}
-					walk(a.to, in, appendLetter(o, a.out), true, depth+1)
-				case a.in == 0 || lemmaRune(rune(a.in)):
-					if a.in == 0 && a.out <= 0 {
-						walk(a.to, in, o, false, depth+1)
-						continue
-					}
-					next := in
-					if a.in > 0 {
-						next = append(in[:len(in):len(in)], rune(a.in))
-					}
-					if a.out > 0 && !lemmaRune(rune(a.out)) {
-						continue
-					}
-					walk(a.to, next, appendLetter(o, a.out), false, depth+1)
+				case (a.in == 0 || lemmaRune(rune(a.in))) && (a.out <= 0 || lemmaRune(rune(a.out))):
+					walk(a.to, appendLetter(in, a.in), appendLetter(o, a.out), false, depth+1)
 				}
 			}
 		}
-		walk(s.initial, nil, nil, false, 0)
+		walk(w.s.initial, nil, nil, false, 0)
 	}
-	return out
+	return pairs.out
 }
 
 // analyses returns the (surface form, lemma) pairs of a compiled
@@ -126,36 +98,23 @@ func (f *ltFile) lemmaPairs() []bidixPair {
 // their lemma are left out, as are paths through anything but letters
 // and character classes.
 func (f *ltFile) analyses() []bidixPair {
-	var out []bidixPair
-	seen := map[bidixPair]bool{}
+	var pairs pairSet
 	for i := range f.sections {
-		s := &f.sections[i]
-		onPath := make([]bool, len(s.arcs))
-		class := charClasses(s)
-		steps := walkBudget(s)
+		w := newPathWalk(&f.sections[i])
 		var walk func(q int32, in, o []rune, tagged bool, depth int)
 		walk = func(q int32, in, o []rune, tagged bool, depth int) {
-			if s.final[q] && tagged {
-				p := bidixPair{left: cleanLemma(string(in)), right: cleanLemma(string(o))}
-				if p.left != "" && p.right != "" && p.left != p.right && !seen[p] && len(out) < apertiumMaxPairs {
-					seen[p] = true
-					out = append(out, p)
-				}
+			if tagged && w.s.final[q] {
+				pairs.add(in, o, false)
 			}
-			if steps--; depth >= apertiumMaxDepth || steps < 0 {
+			if !w.enter(q, depth) {
 				return
 			}
-			onPath[q] = true
-			defer func() { onPath[q] = false }()
-			for _, a := range s.arcs[q] {
-				if onPath[a.to] || a.in < 0 || (a.in > 0 && a.in == a.out && class[q] == a.to) ||
-					(a.in > 0 && !lemmaRune(rune(a.in))) {
+			defer w.leave(q)
+			for _, a := range w.s.arcs[q] {
+				if w.skips(q, a) || a.in < 0 || (a.in > 0 && !lemmaRune(rune(a.in))) {
 					continue
 				}
-				next := in
-				if a.in > 0 {
-					next = append(in[:len(in):len(in)], rune(a.in))
-				}
+				next := appendLetter(in, a.in)
 				switch {
 				case a.out < 0:
 					walk(a.to, next, o, true, depth+1)
@@ -166,19 +125,69 @@ func (f *ltFile) analyses() []bidixPair {
 				}
 			}
 		}
-		walk(s.initial, nil, nil, false, 0)
+		walk(w.s.initial, nil, nil, false, 0)
 	}
-	return out
+	return pairs.out
 }
 
-// walkBudget is the number of steps a walk of s may take (see
-// apertiumStepsPerArc).
-func walkBudget(s *ltSection) int {
-	steps := 1 << 16
-	for _, as := range s.arcs {
-		steps += apertiumStepsPerArc * len(as)
+// pairSet collects the pairs a walk spells, cleaned (cleanLemma), each
+// once, up to apertiumMaxPairs.
+type pairSet struct {
+	out  []bidixPair
+	seen map[bidixPair]bool
+}
+
+// add adds the pair left, right unless a side cleans to nothing, or, when
+// same is false, both sides are the same word.
+func (ps *pairSet) add(left, right []rune, same bool) {
+	p := bidixPair{left: cleanLemma(string(left)), right: cleanLemma(string(right))}
+	if p.left == "" || p.right == "" || (!same && p.left == p.right) || ps.seen[p] || len(ps.out) >= apertiumMaxPairs {
+		return
 	}
-	return steps
+	if ps.seen == nil {
+		ps.seen = map[bidixPair]bool{}
+	}
+	ps.seen[p] = true
+	ps.out = append(ps.out, p)
+}
+
+// pathWalk holds the rules both walks of a section share: a path never
+// enters a state it is already on, nor a character class (see
+// apertiumClassArcs), nor goes deeper than apertiumMaxDepth, and the
+// whole walk takes at most apertiumStepsPerArc steps per arc, a budget a
+// real dictionary stays well under while a damaged file could spell
+// exponentially many paths.
+type pathWalk struct {
+	s      *ltSection
+	onPath []bool
+	class  []int32
+	steps  int
+}
+
+func newPathWalk(s *ltSection) *pathWalk {
+	w := &pathWalk{s: s, onPath: make([]bool, len(s.arcs)), class: charClasses(s), steps: 1 << 16}
+	for _, as := range s.arcs {
+		w.steps += apertiumStepsPerArc * len(as)
+	}
+	return w
+}
+
+// enter reports whether the walk may go on from state q, reached at
+// depth, and puts q on the path; leave takes it off.
+func (w *pathWalk) enter(q int32, depth int) bool {
+	if w.steps--; depth >= apertiumMaxDepth || w.steps < 0 {
+		return false
+	}
+	w.onPath[q] = true
+	return true
+}
+
+func (w *pathWalk) leave(q int32) { w.onPath[q] = false }
+
+// skips reports whether arc a from state q leads back onto the path or
+// into a character class.
+func (w *pathWalk) skips(q int32, a ltArc) bool {
+	return w.onPath[a.to] || (a.in > 0 && a.in == a.out && w.class[q] == a.to)
 }
 
 // charClasses returns, for each state of s, the state that

@@ -62,13 +62,18 @@ func TestLemmaPairs(t *testing.T) {
 	}
 }
 
-func TestAnalyses(t *testing.T) {
-	f := readFixture(t, "ukr-rus.automorf.bin")
-	var got []string
-	for _, p := range f.analyses() {
-		got = append(got, p.left+":"+p.right)
+// pairStrings returns the pairs as sorted "left:right" strings.
+func pairStrings(pairs []bidixPair) []string {
+	var out []string
+	for _, p := range pairs {
+		out = append(out, p.left+":"+p.right)
 	}
-	slices.Sort(got)
+	slices.Sort(out)
+	return out
+}
+
+func TestAnalyses(t *testing.T) {
+	got := pairStrings(readFixture(t, "ukr-rus.automorf.bin").analyses())
 	// Forms equal to their lemma (дякувати, тиждень, я) are left out.
 	want := []string{"дякую:дякувати", "дякуєш:дякувати", "мені:я", "тижня:тиждень"}
 	if !slices.Equal(got, want) {
@@ -77,12 +82,7 @@ func TestAnalyses(t *testing.T) {
 }
 
 func TestLemmaPairsWeighted(t *testing.T) {
-	f := readFixture(t, "hbs-eng.autobil.bin")
-	var got []string
-	for _, p := range f.lemmaPairs() {
-		got = append(got, p.left+":"+p.right)
-	}
-	slices.Sort(got)
+	got := pairStrings(readFixture(t, "hbs-eng.autobil.bin").lemmaPairs())
 	want := []string{"reći:say", "tjedan:week", "vlada:government", "vlada:rule"}
 	if !slices.Equal(got, want) {
 		t.Errorf("pairs = %v, want %v", got, want)
