@@ -82,6 +82,13 @@ type Result struct {
 	// false: that candidate is the source of a part of the query, and what
 	// the rest of the query derives from is not its to say.
 	Derived bool
+	// Strength is, for a cross-lingual pair, the evidence of its aligned
+	// sentences: each pair's similarity above chance, weighed by how well
+	// the two lengths agree, summed (see TranslationStrength). Score
+	// tells how much of the query a candidate accounts for; Strength how
+	// closely, which is what sets a one-sentence query's translation
+	// apart from a text that shares one of its words.
+	Strength float64
 	// Evidence lists the aligned passages in query order.
 	Evidence []Passage
 }

@@ -536,6 +536,7 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 	// with alike; how close the aligned sentences are tells them apart.
 	mean := (strength + float64(aligned)*chance) / float64(aligned)
 	res.Score = (0.75*res.Coverage + 0.25*res.OriginCoverage) * min(1, mean/fullSimilarity)
+	res.Strength = strength
 	res.Evidence = passages(q, c, best, al.last)
 	// A text of a few sentences cannot pile up the evidence of a long
 	// one: below FullEvidenceSentences, the strength asked shrinks with

@@ -236,3 +236,23 @@ func TestDerived(t *testing.T) {
 		}
 	}
 }
+
+// A short text's evidence (Result.Strength) sets its translation apart
+// from another report of the same event far more than its score does: the
+// margin the tracer's standout rule asks for.
+func TestStrength(t *testing.T) {
+	opts := Options{Pivot: NewPivoter(fixtureLexicon(t))}
+	full := xlingArticle(t, "en-dam")
+	lead := *full
+	lead.Text = article.SplitParagraphs(full.Text)[0]
+	q := Prepare(&lead, opts)
+	tr := CompareTranslation(q, Prepare(xlingArticle(t, "fr-dam"), opts), opts)
+	other := CompareTranslation(q, Prepare(xlingArticle(t, "fr-dam-other"), opts), opts)
+	t.Logf("translation score %.2f strength %.2f; same event retold score %.2f strength %.2f", tr.Score, tr.Strength, other.Score, other.Strength)
+	if tr.Strength <= 0 {
+		t.Fatalf("translation: strength %.2f, want above 0", tr.Strength)
+	}
+	if tr.Strength < 2*other.Strength {
+		t.Errorf("strength %.2f against the translation, %.2f against the same event retold: want twice as much", tr.Strength, other.Strength)
+	}
+}

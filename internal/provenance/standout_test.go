@@ -17,8 +17,8 @@ func preparedWith(id, lang string, n int) *match.Prepared {
 }
 
 func TestPromoteStandout(t *testing.T) {
-	related := func(p *match.Prepared, score, rendered float64) compared {
-		return compared{p, match.Result{Verdict: match.Related, Score: score, Coverage: 0.8, OriginCoverage: 0.8, Rendered: rendered}}
+	related := func(p *match.Prepared, score, strength, rendered float64) compared {
+		return compared{p, match.Result{Verdict: match.Related, Score: score, Strength: strength, Coverage: 0.8, OriginCoverage: 0.8, Rendered: rendered}}
 	}
 	short := preparedWith("q-short", "fr", 3)
 	long := preparedWith("q-long", "fr", 8)
@@ -30,12 +30,14 @@ func TestPromoteStandout(t *testing.T) {
 		found []compared
 		want  string
 	}{
-		{"short query far above its rival", short, []compared{related(cand, 0.7, 1), related(rival, 0.2, 1)}, "c"},
-		{"short query near its rival", short, []compared{related(cand, 0.7, 1), related(rival, 0.4, 1)}, ""},
-		{"short query alone but strong", short, []compared{related(cand, 0.6, 1)}, "c"},
-		{"short query alone and weak: two texts on one subject", short, []compared{related(cand, 0.4, 1)}, ""},
-		{"short query rendering too few sentences", short, []compared{related(cand, 0.7, 0.34)}, ""},
-		{"long query: it had room to show its evidence", long, []compared{related(cand, 0.7, 1), related(rival, 0.1, 1)}, ""},
+		{"short query far above its rival", short, []compared{related(cand, 0.7, 0.6, 1), related(rival, 0.2, 0.1, 1)}, "c"},
+		{"short query near its rival", short, []compared{related(cand, 0.7, 0.6, 1), related(rival, 0.4, 0.4, 1)}, ""},
+		{"a rival sharing a word scores near, with a third of the evidence", short, []compared{related(cand, 1, 0.45, 1), related(rival, 0.9, 0.15, 1)}, "c"},
+		{"a rival scoring low with as much evidence", short, []compared{related(cand, 0.9, 0.3, 1), related(rival, 0.3, 0.2, 1)}, ""},
+		{"short query alone but strong", short, []compared{related(cand, 0.6, 0.3, 1)}, "c"},
+		{"short query alone and weak: two texts on one subject", short, []compared{related(cand, 0.4, 0.3, 1)}, ""},
+		{"short query rendering too few sentences", short, []compared{related(cand, 0.7, 0.6, 0.34)}, ""},
+		{"long query: it had room to show its evidence", long, []compared{related(cand, 0.7, 0.6, 1), related(rival, 0.1, 0.05, 1)}, ""},
 	}
 	for _, tt := range tests {
 		found := append([]compared(nil), tt.found...)
