@@ -3,6 +3,7 @@ package provenance
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newstrace/newstrace/internal/article"
 	"github.com/newstrace/newstrace/internal/match"
@@ -51,4 +52,29 @@ func TestPromoteStandout(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A one-line message too short for the sentence evidence alone is traced
+// to the text it renders when it stands out from the other candidates, and
+// the report says by how much: the figures a reader checks the verdict by.
+func TestTraceStandoutSignal(t *testing.T) {
+	reps := traceAll(t, fixtureLexicon(t),
+		fixture(t, "en-chat", 0),
+		fixture(t, "en-chat-other", time.Hour),
+		fixture(t, "fr-chat", 2*time.Hour),
+	)
+	r := reps["fr-chat"]
+	if got := originOf(r); got != "en-chat" || r.Verdict != match.Translation {
+		t.Fatalf("fr-chat: origin %q (%s, signals %v, related %+v), want en-chat as a translation", got, r.Verdict, r.Signals, r.Related)
+	}
+	var detail string
+	for _, s := range r.Signals {
+		if s.Kind == SignalStandout {
+			detail = s.Detail
+		}
+	}
+	if !strings.Contains(detail, "evidence") || !strings.Contains(detail, "en-chat") {
+		t.Errorf("fr-chat: standout signal %q, want one naming en-chat with the evidence figures", detail)
+	}
+	t.Log(detail)
 }

@@ -183,7 +183,8 @@ func (t *Tracer) trace(ctx context.Context, q *match.Prepared) (*Report, error) 
 	origin, signals := resolve(q, found, derivesFrom)
 	if standout != "" && origin != nil && origin.res.Verdict == match.Translation && standout == origin.p.Article.ID {
 		signals = append(signals, Signal{Kind: SignalStandout, Detail: fmt.Sprintf(
-			"too short for the sentence evidence alone, but aligned with %s far better than with any other candidate", standout)})
+			"too short for the sentence evidence alone, but aligned with %s far better than with any other candidate "+
+				"(evidence %.2f; the next candidate's %.2f)", standout, origin.res.Strength, rivalEvidence(a, found, origin))})
 	}
 	var via *compared
 	if origin != nil {
@@ -330,6 +331,18 @@ func promoteStandout(q *match.Prepared, found []compared) string {
 	}
 	f.res.Verdict, f.res.Derived = match.Translation, true
 	return f.p.Article.ID
+}
+
+// rivalEvidence is the highest evidence of a cross-lingual candidate of a
+// other than o, the figure o's standout margin was measured against.
+func rivalEvidence(a *article.Article, found []compared, o *compared) float64 {
+	best := 0.0
+	for _, f := range found {
+		if f.p != o.p && match.CrossLingual(a, f.p.Article) {
+			best = max(best, f.res.Strength)
+		}
+	}
+	return best
 }
 
 // upstream follows a chain: when the resolved origin o, a copy in the
