@@ -21,6 +21,9 @@ func TestPromoteStandout(t *testing.T) {
 	related := func(p *match.Prepared, score, strength, rendered float64) compared {
 		return compared{p, match.Result{Verdict: match.Related, Score: score, Strength: strength, Coverage: 0.8, OriginCoverage: 0.8, Rendered: rendered}}
 	}
+	partOf := func(p *match.Prepared, lead bool) compared {
+		return compared{p, match.Result{Verdict: match.Related, Score: 0.7, Strength: 0.6, Coverage: 0.9, OriginCoverage: 0.1, Rendered: 1, Lead: lead}}
+	}
 	short := preparedWith("q-short", "fr", 3)
 	long := preparedWith("q-long", "fr", 8)
 	cand := preparedWith("c", "en", 3)
@@ -38,6 +41,8 @@ func TestPromoteStandout(t *testing.T) {
 		{"short query alone but strong", short, []compared{related(cand, 0.6, 0.3, 1)}, "c"},
 		{"short query alone and weak: two texts on one subject", short, []compared{related(cand, 0.3, 0.3, 1)}, ""},
 		{"short query rendering too few sentences", short, []compared{related(cand, 0.7, 0.6, 0.34)}, ""},
+		{"a small part of the candidate", short, []compared{partOf(cand, false)}, ""},
+		{"a small part of the candidate: its lead", short, []compared{partOf(cand, true)}, "c"},
 		{"long query: it had room to show its evidence", long, []compared{related(cand, 0.7, 0.6, 1), related(rival, 0.1, 0.05, 1)}, ""},
 	}
 	for _, tt := range tests {

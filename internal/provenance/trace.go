@@ -258,7 +258,8 @@ func (t *Tracer) label(rep *Report, a *article.Article, origin *compared) {
 }
 
 // Standout thresholds: a cross-lingual candidate whose aligned sentences
-// cover standoutCoverage of both texts and render standoutRendered of the
+// cover standoutCoverage of both texts (of the query alone when it renders
+// the candidate's lead) and render standoutRendered of the
 // query's sentences, with a score of standoutScore at least and
 // standoutMargin times the evidence (match.Result.Strength) of any other
 // cross-lingual candidate, is a translation even when the query is too
@@ -320,7 +321,10 @@ func promoteStandout(q *match.Prepared, found []compared) string {
 		return ""
 	}
 	f := &found[best]
-	if f.res.Coverage < standoutCoverage || f.res.OriginCoverage < standoutCoverage || f.res.Score < standoutScore ||
+	// A lead copy (match.Result.Lead: the query renders the candidate's
+	// opening sentences in place) holds as little of its original as the
+	// lead is short, so the candidate's coverage is asked only of others.
+	if f.res.Coverage < standoutCoverage || f.res.OriginCoverage < standoutCoverage && !f.res.Lead || f.res.Score < standoutScore ||
 		f.res.Rendered < standoutRendered {
 		return ""
 	}
