@@ -259,8 +259,8 @@ func (t *Tracer) label(rep *Report, a *article.Article, origin *compared) {
 
 // Standout thresholds: a cross-lingual candidate whose aligned sentences
 // cover standoutCoverage of both texts (of the query alone when it renders
-// the candidate's lead) and render standoutRendered of the
-// query's sentences, with a score of standoutScore at least and
+// the candidate's lead) and render standoutRendered of the query's
+// sentences, with a score of standoutScore at least and
 // standoutMargin times the evidence (match.Result.Strength) of any other
 // cross-lingual candidate, is a translation even when the query is too
 // short for CompareTranslation's absolute evidence. The margin judges the
@@ -291,8 +291,9 @@ const (
 // candidate sentence it aligns with, so a chat that shares two of its
 // words ("bank" and "Monday") scores more than half what its translation
 // does, while its evidence is a third of the translation's or less (the
-// medians over the WMT22 uk-en chats this rescued: 0.57 and 0.36). A query of
-// match.FullEvidenceSentences or more has had room to show its evidence:
+// medians over the WMT22 uk-en chats this rescued: 0.57 and 0.36). A
+// query of match.FullEvidenceSentences or more has had room to show its
+// evidence:
 // promoting it on a margin would call two reports of one event, each the
 // other's best match by far, translations (measured on
 // internal/eval/planted's related set: 5 of 44 independent reports with
@@ -328,17 +329,16 @@ func promoteStandout(q *match.Prepared, found []compared) string {
 		f.res.Rendered < standoutRendered {
 		return ""
 	}
-	for i, o := range found {
-		if i != best && match.CrossLingual(a, o.p.Article) && f.res.Strength < standoutMargin*o.res.Strength {
-			return ""
-		}
+	if f.res.Strength < standoutMargin*rivalEvidence(a, found, f) {
+		return ""
 	}
 	f.res.Verdict, f.res.Derived = match.Translation, true
 	return f.p.Article.ID
 }
 
-// rivalEvidence is the highest evidence of a cross-lingual candidate of a
-// other than o, the figure o's standout margin was measured against.
+// rivalEvidence is the highest evidence (match.Result.Strength) among the
+// cross-lingual candidates of a other than o: what o's standout margin is
+// measured against, and what the report quotes beside o's own.
 func rivalEvidence(a *article.Article, found []compared, o *compared) float64 {
 	best := 0.0
 	for _, f := range found {
