@@ -293,9 +293,8 @@ const (
 // does, while its evidence is a third of the translation's or less (the
 // medians over the WMT22 uk-en chats this rescued: 0.57 and 0.36). A
 // query of match.FullEvidenceSentences or more has had room to show its
-// evidence:
-// promoting it on a margin would call two reports of one event, each the
-// other's best match by far, translations (measured on
+// evidence: promoting it on a margin would call two reports of one event,
+// each the other's best match by far, translations (measured on
 // internal/eval/planted's related set: 5 of 44 independent reports with
 // the margin on scores, 4 more with the margin on evidence up to 12
 // sentences; it also rescued 1.4% of newstest2014's translations from
