@@ -89,6 +89,12 @@ type Result struct {
 	// closely, which is what sets a one-sentence query's translation
 	// apart from a text that shares one of its words.
 	Strength float64
+	// RareStrength is Strength with each word weighed by how rare it is
+	// in the store searched (see Options.Rarity), or Strength itself where
+	// no rarity is known. Two candidates on one subject share its common
+	// words with a short query alike; the rarer words it shares with its
+	// original tell them apart.
+	RareStrength float64
 	// Evidence lists the aligned passages in query order.
 	Evidence []Passage
 }
@@ -164,6 +170,12 @@ type Options struct {
 	// short texts on one subject reach, is not enough, a long run of them
 	// or one close rendering is.
 	TranslationStrength float64
+	// Rarity, when set, says how much a pivot word tells about a text,
+	// from 1 for a rare word down for a common one; a key is a pivot term
+	// as XlingKeys gives it. XIndex.Rarity reads it from the store's own
+	// document frequencies. It weighs Result.RareStrength only: verdicts
+	// keep whole-word weights, whose floors are measured with them.
+	Rarity func(key uint64) float64
 }
 
 func (o Options) withDefaults() Options {

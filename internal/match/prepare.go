@@ -33,6 +33,7 @@ type Prepared struct {
 
 	// The cross-lingual analysis, computed on first use.
 	pivot   *Pivoter
+	rarity  func(uint64) float64
 	signals Signals
 	xonce   sync.Once
 	x       *xprep
@@ -67,6 +68,7 @@ func Prepare(a *article.Article, opts Options) *Prepared {
 		Paragraphs: a.Paragraphs(),
 		key:        prepKey{seed: opts.Params.Seed, align: opts.AlignShingle},
 		pivot:      opts.Pivot,
+		rarity:     opts.Rarity,
 		signals:    opts.Signals,
 	}
 	// Analyse the whole text in one pass (stems are memoised per call),

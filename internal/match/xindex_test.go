@@ -104,3 +104,31 @@ func TestXIndexCommonInQueryLanguage(t *testing.T) {
 		t.Errorf("candidates %+v hold texts of the query's language", got)
 	}
 }
+
+// A word's rarity falls with the share of the store's articles that hold
+// it: 1 for a word in a few of a thousand, less for one in a tenth of
+// them, the floor for one in all of them, and 1 for a word no article
+// holds yet (the query's own).
+func TestXIndexRarity(t *testing.T) {
+	ix := NewXIndex()
+	for i := range 1000 {
+		ks := []uint64{1} // in every article
+		if i%10 == 0 {
+			ks = append(ks, 2) // in a tenth
+		}
+		if i < 5 {
+			ks = append(ks, 3) // in five
+		}
+		ix.Add(fmt.Sprintf("a%04d", i), xkeys("fr", ks...))
+	}
+	every, tenth, five, none := ix.Rarity(1), ix.Rarity(2), ix.Rarity(3), ix.Rarity(4)
+	if every != commonRarity {
+		t.Errorf("a word in every article weighs %.2f, want the floor %.2f", every, commonRarity)
+	}
+	if five != 1 || none != 1 {
+		t.Errorf("a word in 5 of 1000 weighs %.2f, one in none %.2f: want 1", five, none)
+	}
+	if !(every < tenth && tenth < five) {
+		t.Errorf("a word in a tenth of the articles weighs %.2f: want between %.2f and %.2f", tenth, every, five)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/newstrace/newstrace/internal/article"
@@ -30,14 +31,16 @@ type xprep struct {
 	starts []int32
 	refs   []xref    // the sentence, unit and unit weight of each posting
 	unitW  []float64 // weight of each unit, by unit number
+	unitR  []float64 // the weights times the units' rarity; nil without Options.Rarity
 	weight float64   // unit weights summed over sentences
 	keys   []uint64  // distinct pivot hashes >> 8 in text order, for XlingKeys
 }
 
 type xsent struct {
-	weight float64 // unit weights summed
-	units  int     // units, weak ones included
-	width  int     // length in Latin letters' worth, for the length prior (see textWidth)
+	weight  float64 // unit weights summed
+	rweight float64 // unitR summed
+	units   int     // units, weak ones included
+	width   int     // length in Latin letters' worth, for the length prior (see textWidth)
 }
 
 // weakUnit is the weight of a unit known only by the skeleton of a word
@@ -87,6 +90,10 @@ func (p *Prepared) computeXling() *xprep {
 	seen := make(map[uint64]bool)
 	var postings []xposting
 	var one [1]string
+	// With a rarity, each unit's rarest sense (-1 before the first) and
+	// its sentence.
+	var rare []float64
+	var unitSent []int32
 	pv.terms(primaryLang(p.Article.Lang), joined, p.signals, func(off int, term string, kind unitKind) {
 		for si < len(p.sentences) && paraStart[p.sentences[si].para]+p.sentences[si].end <= off {
 			si++
@@ -103,12 +110,20 @@ func (p *Prepared) computeXling() *xprep {
 			x.unitW = append(x.unitW, w)
 			x.sents[si].weight += w
 			x.sents[si].units++
+			if p.rarity != nil {
+				rare = append(rare, -1)
+				unitSent = append(unitSent, int32(si))
+			}
 		} else if u := len(x.unitW) - 1; w > x.unitW[u] {
 			x.sents[si].weight += w - x.unitW[u]
 			x.unitW[u] = w
 		}
 		one[0] = term
 		h := fingerprint.Shingles(one[:], 1, pivotSeed)[0]
+		if p.rarity != nil && strings.HasPrefix(term, pivotWord) {
+			u := len(rare) - 1
+			rare[u] = max(rare[u], p.rarity(h>>8))
+		}
 		postings = append(postings, xposting{h, xref{sent: int32(si), unit: int32(len(x.unitW) - 1)}})
 		if k := h >> 8; len(x.keys) < MaxXlingKeys && !seen[k] {
 			seen[k] = true
@@ -117,6 +132,19 @@ func (p *Prepared) computeXling() *xprep {
 	})
 	for _, s := range x.sents {
 		x.weight += s.weight
+	}
+	if p.rarity != nil {
+		// A unit with no pivot word (a name, a number) is as rare as
+		// can be; a weak unit weighs nothing until matched, as in the
+		// similarity.
+		for u, r := range rare {
+			if r < 0 {
+				r = 1
+			}
+			rare[u] = r * x.unitW[u]
+			x.sents[unitSent[u]].rweight += rare[u]
+		}
+		x.unitR = rare
 	}
 	slices.SortFunc(postings, func(a, b xposting) int {
 		switch {
@@ -184,6 +212,11 @@ type xscratch struct {
 	bsim  []float64
 	score []float64
 	from  []uint8
+	// rareStrength's.
+	rkeys          []uint64
+	rsum           []rareSum
+	rowner         []int32
+	rqSeen, rcSeen []uint64
 }
 
 // scratchPool recycles xscratch buffers; it holds no state between calls.
@@ -537,6 +570,10 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 	mean := (strength + float64(aligned)*chance) / float64(aligned)
 	res.Score = (0.75*res.Coverage + 0.25*res.OriginCoverage) * min(1, mean/fullSimilarity)
 	res.Strength = strength
+	res.RareStrength = strength
+	if qx.unitR != nil && cx.unitR != nil {
+		res.RareStrength = rareStrength(qx, cx, al, scr, chance)
+	}
 	res.Evidence = passages(q, c, best, al.last)
 	// A text of a few sentences cannot pile up the evidence of a long
 	// one: below FullEvidenceSentences, the strength asked shrinks with
@@ -841,4 +878,115 @@ func (s *xscratch) clearDense() {
 		s.hit[w] = 0
 	}
 	s.denseM = 0
+}
+
+// rareSum is a sentence pair's matched rarity and its matched weak units.
+type rareSum struct{ num, bonus float64 }
+
+// rareStrength is the evidence of alignment al, as CompareTranslation
+// sums it, with each unit's weight times its rarity (xprep.unitR). Each
+// aligned sentence pair's similarity is summed as sentenceSimilarity
+// sums it — the matched units' rarities over the two sentences', a
+// matched weak unit counting one on both sides of the ratio — and a bead
+// of two sentences to one is the pairs' mergedSim, as in the alignment.
+// The matches are those sentenceSimilarity left in scr.
+func rareStrength(qx, cx *xprep, al alignment, scr *xscratch, chance float64) float64 {
+	n := len(qx.sents)
+	// The aligned pairs: query sentence qs with candidate sentence
+	// al.first[qs]+k, k being 0 or, in a one-to-two bead, 1.
+	sums := resized(&scr.rsum, 2*n)
+	clear(sums)
+	add := func(pair int, w, r float64) {
+		if w == 0 {
+			sums[pair].num++
+			sums[pair].bonus++
+		} else {
+			sums[pair].num += r
+		}
+	}
+	// A unit counts once a pair. Each query unit is in one sentence,
+	// which pairs with one or two candidate sentences: two bits a unit
+	// mark it seen. A candidate sentence pairs with one query sentence,
+	// or two in a bead of two — slot qs−first, again two bits a unit —
+	// except where each query sentence took its best match (no
+	// alignment) and two took the same one: those units' pairs are
+	// sorted out in keys instead.
+	owner := resized(&scr.rowner, len(cx.sents))
+	for i := range owner {
+		owner[i] = -1
+	}
+	for qs, cs := range al.first {
+		if cs < 0 {
+			continue
+		}
+		b := int32(qs)
+		if al.kind[qs] == beadSecondOfTwo {
+			b--
+		}
+		for c := cs; c <= al.last[qs]; c++ {
+			if owner[c] == -1 {
+				owner[c] = b
+			} else if owner[c] != b {
+				owner[c] = -2
+			}
+		}
+	}
+	words := func(bits int) int { return (bits + 63) / 64 }
+	qSeen := resized(&scr.rqSeen, words(2*len(qx.unitW)))
+	cSeen := resized(&scr.rcSeen, words(2*len(cx.unitW)))
+	clear(qSeen)
+	clear(cSeen)
+	keys := scr.rkeys[:0]
+	for _, x := range scr.ms {
+		qs, cs := int32(x.pair>>32), int32(uint32(x.pair))
+		f := al.first[qs]
+		if f < 0 || cs < f || cs > al.last[qs] {
+			continue
+		}
+		pair := 2*int(qs) + int(cs-f)
+		if bit := 2*int(x.qu) + int(cs-f); qSeen[bit/64]&(1<<(bit%64)) == 0 {
+			qSeen[bit/64] |= 1 << (bit % 64)
+			add(pair, qx.unitW[x.qu], qx.unitR[x.qu])
+		}
+		if owner[cs] == -2 {
+			keys = append(keys, uint64(pair)<<32|uint64(x.cu))
+		} else if bit := 2*int(x.cu) + int(qs-owner[cs]); cSeen[bit/64]&(1<<(bit%64)) == 0 {
+			cSeen[bit/64] |= 1 << (bit % 64)
+			add(pair, cx.unitW[x.cu], cx.unitR[x.cu])
+		}
+	}
+	if len(keys) > 0 {
+		slices.Sort(keys)
+		for _, k := range slices.Compact(keys) {
+			u := int32(uint32(k))
+			add(int(k>>32), cx.unitW[u], cx.unitR[u])
+		}
+	}
+	scr.rkeys = keys
+	cell := func(qs int, k int32) pairSim {
+		s := sums[2*qs+int(k)]
+		return pairSim{num: s.num, den: qx.sents[qs].rweight + cx.sents[al.first[qs]+k].rweight + s.bonus}
+	}
+	total := 0.0
+	for qs, cs := range al.first {
+		if cs < 0 {
+			continue
+		}
+		var sim float64
+		switch al.kind[qs] {
+		case beadOneToTwo:
+			sim = mergedSim(cell(qs, 0), cell(qs, 1), qx.sents[qs].rweight)
+		case beadFirstOfTwo:
+			sim = mergedSim(cell(qs, 0), cell(qs+1, 0), cx.sents[cs].rweight)
+		case beadSecondOfTwo:
+			sim = mergedSim(cell(qs-1, 0), cell(qs, 0), cx.sents[cs].rweight)
+		default:
+			if ps := cell(qs, 0); ps.den > 0 {
+				sim = ps.sim()
+			}
+		}
+		lq, lc := al.widths(qx, cx, qs)
+		total += (sim - chance) * lengthAgreement(lq, lc)
+	}
+	return total
 }

@@ -2,6 +2,7 @@ package match
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -254,5 +255,79 @@ func TestStrength(t *testing.T) {
 	}
 	if tr.Strength < 2*other.Strength {
 		t.Errorf("strength %.2f against the translation, %.2f against the same event retold: want twice as much", tr.Strength, other.Strength)
+	}
+}
+
+// With every word equally rare, the rarity-weighted evidence is the
+// evidence itself: rareStrength re-sums the alignment's beads as the
+// similarity does, unit for unit.
+// Without the structure signal each query sentence takes its best match,
+// and two may take one candidate sentence: its units count once for each.
+func TestRareStrengthUnitRarity(t *testing.T) {
+	pivot := NewPivoter(fixtureLexicon(t))
+	ids := []string{"en-dam", "fr-dam", "fr-dam-other", "de-dam", "ru-dam", "de-bakery"}
+	for _, signals := range []Signals{AllSignals, AllSignals &^ SignalStructure} {
+		plain := Options{Pivot: pivot, Signals: signals}
+		flat := plain
+		flat.Rarity = func(uint64) float64 { return 1 }
+		// A query that says its first sentence twice: both take the
+		// candidate's first, units and all.
+		twice := xlingArticle(t, "fr-dam")
+		first := article.SplitParagraphs(twice.Text)[0]
+		twice.ID, twice.Text = "fr-twice", first+"\n\n"+first
+		arts := map[string]*article.Article{"fr-twice": twice}
+		for _, id := range ids {
+			arts[id] = xlingArticle(t, id)
+		}
+		for qi, q := range arts {
+			for ci, c := range arts {
+				if qi[:2] == ci[:2] {
+					continue
+				}
+				want := CompareTranslation(Prepare(q, plain), Prepare(c, plain), plain)
+				got := CompareTranslation(Prepare(q, flat), Prepare(c, flat), flat)
+				if want.RareStrength != want.Strength {
+					t.Errorf("signals %b, %s → %s without rarity: RareStrength %v, Strength %v", signals, qi, ci, want.RareStrength, want.Strength)
+				}
+				if math.Abs(got.RareStrength-want.Strength) > 1e-9 || got.Strength != want.Strength {
+					t.Errorf("signals %b, %s → %s with rarity 1: RareStrength %v, Strength %v; want both %v", signals, qi, ci, got.RareStrength, got.Strength, want.Strength)
+				}
+			}
+		}
+	}
+}
+
+// A retelling of the same event shares the subject's words with the
+// query; where those are common in the store, it loses more of its
+// evidence than the translation, which shares the rest of the query's
+// words too.
+func TestRareStrengthCommonWords(t *testing.T) {
+	opts := Options{Pivot: NewPivoter(fixtureLexicon(t))}
+	full := xlingArticle(t, "en-dam")
+	lead := *full
+	lead.Text = article.SplitParagraphs(full.Text)[0]
+	// The words the query shares with the retelling are the store's
+	// common ones.
+	common := map[uint64]bool{}
+	for _, k := range XlingKeys(Prepare(xlingArticle(t, "fr-dam-other"), opts)) {
+		common[k] = true
+	}
+	weighed := opts
+	weighed.Rarity = func(k uint64) float64 {
+		if common[k] {
+			return 0.2
+		}
+		return 1
+	}
+	q := Prepare(&lead, weighed)
+	tr := CompareTranslation(q, Prepare(xlingArticle(t, "fr-dam"), weighed), weighed)
+	other := CompareTranslation(q, Prepare(xlingArticle(t, "fr-dam-other"), weighed), weighed)
+	t.Logf("translation strength %.2f rare %.2f; retelling strength %.2f rare %.2f", tr.Strength, tr.RareStrength, other.Strength, other.RareStrength)
+	if other.RareStrength >= other.Strength {
+		t.Errorf("retelling: rare strength %.2f, want below its strength %.2f", other.RareStrength, other.Strength)
+	}
+	if tr.RareStrength <= 0 || tr.RareStrength/tr.Strength <= other.RareStrength/other.Strength {
+		t.Errorf("translation kept %.2f of its evidence (%.2f), the retelling %.2f: want the translation to keep more",
+			tr.RareStrength/tr.Strength, tr.RareStrength, other.RareStrength/other.Strength)
 	}
 }

@@ -19,10 +19,15 @@ func preparedWith(id, lang string, n int) *match.Prepared {
 
 func TestPromoteStandout(t *testing.T) {
 	related := func(p *match.Prepared, score, strength, rendered float64) compared {
-		return compared{p, match.Result{Verdict: match.Related, Score: score, Strength: strength, Coverage: 0.8, OriginCoverage: 0.8, Rendered: rendered}}
+		return compared{p, match.Result{Verdict: match.Related, Score: score, Strength: strength, RareStrength: strength, Coverage: 0.8, OriginCoverage: 0.8, Rendered: rendered}}
+	}
+	// sharing is a candidate whose evidence lies in words common in the
+	// store: much of its Strength, little of its RareStrength.
+	sharing := func(p *match.Prepared, strength, rare float64) compared {
+		return compared{p, match.Result{Verdict: match.Related, Score: 0.9, Strength: strength, RareStrength: rare, Coverage: 0.8, OriginCoverage: 0.8, Rendered: 1}}
 	}
 	partOf := func(p *match.Prepared, lead bool) compared {
-		return compared{p, match.Result{Verdict: match.Related, Score: 0.7, Strength: 0.6, Coverage: 0.9, OriginCoverage: 0.1, Rendered: 1, Lead: lead}}
+		return compared{p, match.Result{Verdict: match.Related, Score: 0.7, Strength: 0.6, RareStrength: 0.6, Coverage: 0.9, OriginCoverage: 0.1, Rendered: 1, Lead: lead}}
 	}
 	short := preparedWith("q-short", "fr", 3)
 	long := preparedWith("q-long", "fr", 8)
@@ -35,7 +40,11 @@ func TestPromoteStandout(t *testing.T) {
 		want  string
 	}{
 		{"short query far above its rival", short, []compared{related(cand, 0.7, 0.6, 1), related(rival, 0.2, 0.1, 1)}, "c"},
-		{"short query near its rival", short, []compared{related(cand, 0.7, 0.6, 1), related(rival, 0.4, 0.4, 1)}, ""},
+		{"short query near its rival", short, []compared{related(cand, 0.7, 0.6, 1), related(rival, 0.4, 0.45, 1)}, ""},
+		{"short query 1.5 times its rival's evidence", short, []compared{related(cand, 0.7, 0.6, 1), related(rival, 0.4, 0.39, 1)}, "c"},
+		{"a rival sharing the query's common words", short, []compared{related(cand, 0.7, 0.45, 1), sharing(rival, 0.4, 0.1)}, "c"},
+		{"a rival sharing the query's rare words", short, []compared{related(cand, 0.7, 0.45, 1), sharing(rival, 0.1, 0.4)}, ""},
+		{"the candidate with the most evidence is judged, not the best score", short, []compared{related(cand, 0.9, 0.2, 1), related(rival, 0.5, 0.6, 1)}, "r"},
 		{"a rival sharing a word scores near, with a third of the evidence", short, []compared{related(cand, 1, 0.45, 1), related(rival, 0.9, 0.15, 1)}, "c"},
 		{"a rival scoring low with as much evidence", short, []compared{related(cand, 0.9, 0.3, 1), related(rival, 0.3, 0.2, 1)}, ""},
 		{"short query alone but strong", short, []compared{related(cand, 0.6, 0.3, 1)}, "c"},
