@@ -116,8 +116,10 @@ const (
 	SignalSourceLink  = "source_link"
 	SignalCanonical   = "canonical_elsewhere"
 	SignalRegistry    = "registry"
-	// SignalStandout: a short text aligned with its origin far better
-	// than with any other candidate (see promoteStandout).
+	// SignalStandout: a text with too little sentence evidence for a
+	// translation on its own (a short one, or one whose lexicon is weak)
+	// aligned with its origin far better than with any other candidate
+	// (see promoteStandout).
 	SignalStandout = "standout_match"
 	// SignalChain: the origin was reached through an intermediate copy
 	// or translation (see Tracer.upstream).

@@ -52,7 +52,8 @@ func TestPromoteStandout(t *testing.T) {
 		{"short query rendering too few sentences", short, []compared{related(cand, 0.7, 0.6, 0.34)}, ""},
 		{"a small part of the candidate", short, []compared{partOf(cand, false)}, ""},
 		{"a small part of the candidate: its lead", short, []compared{partOf(cand, true)}, "c"},
-		{"long query: it had room to show its evidence", long, []compared{related(cand, 0.7, 0.6, 1), related(rival, 0.1, 0.05, 1)}, ""},
+		{"long query rendering most of its sentences", long, []compared{related(cand, 0.7, 0.6, 0.9), related(rival, 0.1, 0.05, 1)}, "c"},
+		{"long query rendering some: two reports of one event", long, []compared{related(cand, 0.7, 0.6, 0.7), related(rival, 0.1, 0.05, 1)}, ""},
 	}
 	for _, tt := range tests {
 		found := append([]compared(nil), tt.found...)

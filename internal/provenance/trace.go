@@ -189,7 +189,7 @@ func (t *Tracer) trace(ctx context.Context, q *match.Prepared) (*Report, error) 
 	origin, signals := resolve(q, found, derivesFrom)
 	if standout != "" && origin != nil && origin.res.Verdict == match.Translation && standout == origin.p.Article.ID {
 		signals = append(signals, Signal{Kind: SignalStandout, Detail: fmt.Sprintf(
-			"too short for the sentence evidence alone, but aligned with %s far better than with any other candidate "+
+			"too little sentence evidence for a translation on its own, but aligned with %s far better than with any other candidate "+
 				"(evidence %.2f; the next candidate's %.2f)", standout, origin.res.RareStrength, rivalEvidence(a, found, origin))})
 	}
 	var via *compared
@@ -266,56 +266,57 @@ func (t *Tracer) label(rep *Report, a *article.Article, origin *compared) {
 // Standout thresholds: a cross-lingual candidate whose aligned sentences
 // cover standoutCoverage of both texts (of the query alone when it renders
 // the candidate's lead) and render standoutRendered of the query's
-// sentences, with a score of standoutScore at least and
-// standoutMargin times the evidence (match.Result.RareStrength: words
-// weighed by their rarity in the store) of any other cross-lingual
-// candidate, is a translation even when the query is too short for
-// CompareTranslation's absolute evidence. The margin judges the
-// rivals; the other three only keep out a candidate aligned barely above
-// chance, and ask less than a translation's own verdict does
-// (match.Options.TranslationCoverage, TranslationSentences), since a
-// Japanese or Ukrainian chat renders its original at a mean sentence
-// similarity near 0.2 through its lexicon, and the second line of a
-// two-line chat is often one the lexicon cannot bridge ("Ich wünsche Ihnen
-// viel Erfolg"). Each value was measured on every evaluation set
-// (docs/EVALUATION.md, sessions 6 and 7): lower scores (0.3, 0.25), or a
-// margin of 1.25, added false origins on WMT22 uk-en; these added one
-// there (of 886 originals) and none anywhere else.
+// sentences, with a score of standoutScore at least and standoutMargin
+// times the evidence (match.Result.RareStrength: words weighed by their
+// rarity in the store) of any other cross-lingual candidate, is a
+// translation even when CompareTranslation's absolute evidence falls
+// short. The margin judges the rivals; the other three only keep out a
+// candidate aligned barely above chance, and ask less than a translation's
+// own verdict does (match.Options.TranslationCoverage,
+// TranslationSentences), since a Japanese or Ukrainian chat renders its
+// original at a mean sentence similarity near 0.2 through its lexicon, and
+// the second line of a two-line chat is often one the lexicon cannot
+// bridge ("Ich wünsche Ihnen viel Erfolg"). A query of
+// match.FullEvidenceSentences or more must render standoutRenderedLong of
+// its sentences: it has had room to show its evidence, and two
+// independent reports of one event, each the other's best match by far,
+// align their shared quotes and figures in order — up to 0.71 of a
+// report's sentences in internal/eval/planted's related set, where half
+// the share made 4 of 44 more reports translations; a translation whose
+// lexicon is weak (Japanese, Hindi) renders 0.8 to all of them. Each
+// value was measured on every evaluation set (docs/EVALUATION.md,
+// sessions 6 and 7): lower scores (0.3, 0.25), or a margin of 1.25, added
+// false origins on WMT22 uk-en; these added one there (of 886 originals)
+// and none anywhere else.
 const (
-	standoutCoverage = 0.4
-	standoutScore    = 0.35
-	standoutMargin   = 1.5
-	standoutRendered = 0.5
+	standoutCoverage     = 0.4
+	standoutScore        = 0.35
+	standoutMargin       = 1.5
+	standoutRendered     = 0.5
+	standoutRenderedLong = 0.8
 )
 
 // promoteStandout turns the best cross-lingual Related candidate of a
-// short query — the one with the most evidence — into a Translation when
-// no cross-lingual candidate is one already and it stands out from the
-// others, as a short text and its translation do; it returns the promoted
+// query — the one with the most evidence — into a Translation when no
+// cross-lingual candidate is one already and it stands out from the
+// others, as a text and its translation do; it returns the promoted
 // candidate's id, or "". Comparing with the other candidates is a margin
-// criterion, as in bitext mining: two short texts on one subject share
-// words, but a text shares far more with its translation than with
-// anything else. The margin is on the evidence, not the score: a
-// one-sentence query is covered whole by any candidate sentence it aligns
-// with, so a chat that shares two of its words ("bank" and "Monday")
-// scores more than half what its translation does, while its evidence is
-// a third of the translation's or less (the medians over the WMT22 uk-en
-// chats this rescued: 0.57 and 0.36). And the evidence weighs each word by
-// its rarity in the store: rivals on one subject share the query's common
+// criterion, as in bitext mining: two texts on one subject share words,
+// but a text shares far more with its translation than with anything
+// else. The margin is on the evidence, not the score: a one-sentence
+// query is covered whole by any candidate sentence it aligns with, so a
+// chat that shares two of its words ("bank" and "Monday") scores more
+// than half what its translation does, while its evidence is a third of
+// the translation's or less (the medians over the WMT22 uk-en chats this
+// rescued: 0.57 and 0.36). And the evidence weighs each word by its
+// rarity in the store: rivals on one subject share the query's common
 // words alike ("book", "download" among help-desk chats about one
 // e-reader), while its original shares its rare ones as well, which let
-// the margin come down from 2 to 1.5 (session 7). A query of
-// match.FullEvidenceSentences or more has had room to show its evidence:
-// promoting it on a margin would call two reports of one event, each the
-// other's best match by far, translations (measured on
-// internal/eval/planted's related set: 5 of 44 independent reports with
-// the margin on scores, 4 more with the margin on evidence up to 12
-// sentences; it also rescued 1.4% of newstest2014's translations from
-// Hindi and Russian, whose lexicons are weak — the lexicon is the lever
-// for those).
+// the margin come down from 2 to 1.5 (session 7).
 func promoteStandout(q *match.Prepared, found []compared) string {
+	rendered := standoutRendered
 	if q.Sentences() >= match.FullEvidenceSentences {
-		return ""
+		rendered = standoutRenderedLong
 	}
 	a := q.Article
 	best := -1
@@ -338,7 +339,7 @@ func promoteStandout(q *match.Prepared, found []compared) string {
 	// opening sentences in place) holds as little of its original as the
 	// lead is short, so the candidate's coverage is asked only of others.
 	if f.res.Coverage < standoutCoverage || f.res.OriginCoverage < standoutCoverage && !f.res.Lead || f.res.Score < standoutScore ||
-		f.res.Rendered < standoutRendered {
+		f.res.Rendered < rendered {
 		return ""
 	}
 	if f.res.RareStrength < standoutMargin*rivalEvidence(a, found, f) {
