@@ -29,6 +29,11 @@ func TestPromoteStandout(t *testing.T) {
 	partOf := func(p *match.Prepared, lead bool) compared {
 		return compared{p, match.Result{Verdict: match.Related, Score: 0.7, Strength: 0.6, RareStrength: 0.6, Coverage: 0.9, OriginCoverage: 0.1, Rendered: 1, Lead: lead}}
 	}
+	// leadOf is the lead of candidate p rendered whole, scoring score.
+	leadOf := func(p *match.Prepared, score float64) compared {
+		return compared{p, match.Result{Verdict: match.Related, Score: score, Strength: 0.6, RareStrength: 0.6, Coverage: 0.9, OriginCoverage: 0.1, Rendered: 1, Lead: true}}
+	}
+	candLong := preparedWith("c-long", "en", 12)
 	short := preparedWith("q-short", "fr", 3)
 	long := preparedWith("q-long", "fr", 8)
 	cand := preparedWith("c", "en", 3)
@@ -52,6 +57,8 @@ func TestPromoteStandout(t *testing.T) {
 		{"short query rendering too few sentences", short, []compared{related(cand, 0.7, 0.6, 0.34)}, ""},
 		{"a small part of the candidate", short, []compared{partOf(cand, false)}, ""},
 		{"a small part of the candidate: its lead", short, []compared{partOf(cand, true)}, "c"},
+		{"the lead of a long candidate, whose small coverage keeps the score down", short, []compared{leadOf(candLong, 0.3)}, "c-long"},
+		{"the lead of a short candidate, scoring low", short, []compared{leadOf(cand, 0.3)}, ""},
 		{"long query rendering most of its sentences", long, []compared{related(cand, 0.7, 0.6, 0.9), related(rival, 0.1, 0.05, 1)}, "c"},
 		{"long query rendering some: two reports of one event", long, []compared{related(cand, 0.7, 0.6, 0.7), related(rival, 0.1, 0.05, 1)}, ""},
 	}
