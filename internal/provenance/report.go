@@ -118,7 +118,7 @@ const (
 	SignalRegistry    = "registry"
 	// SignalStandout: a text with too little sentence evidence for a
 	// translation on its own (a short one, or one whose lexicon is weak)
-	// aligned with its origin far better than with any other candidate
+	// aligned with its origin clearly better than with any other candidate
 	// (see promoteStandout).
 	SignalStandout = "standout_match"
 	// SignalChain: the origin was reached through an intermediate copy

@@ -45,13 +45,13 @@ func TestPromoteStandout(t *testing.T) {
 		want  string
 	}{
 		{"short query far above its rival", short, []compared{related(cand, 0.7, 0.6, 1), related(rival, 0.2, 0.1, 1)}, "c"},
-		{"short query near its rival", short, []compared{related(cand, 0.7, 0.6, 1), related(rival, 0.4, 0.45, 1)}, ""},
-		{"short query 1.5 times its rival's evidence", short, []compared{related(cand, 0.7, 0.6, 1), related(rival, 0.4, 0.39, 1)}, "c"},
+		{"short query near its rival", short, []compared{related(cand, 0.7, 0.6, 1), related(rival, 0.4, 0.5, 1)}, ""},
+		{"short query a quarter above its rival's evidence", short, []compared{related(cand, 0.7, 0.6, 1), related(rival, 0.4, 0.47, 1)}, "c"},
 		{"a rival sharing the query's common words", short, []compared{related(cand, 0.7, 0.45, 1), sharing(rival, 0.4, 0.1)}, "c"},
 		{"a rival sharing the query's rare words", short, []compared{related(cand, 0.7, 0.45, 1), sharing(rival, 0.1, 0.4)}, ""},
 		{"the candidate with the most evidence is judged, not the best score", short, []compared{related(cand, 0.9, 0.2, 1), related(rival, 0.5, 0.6, 1)}, "r"},
 		{"a rival sharing a word scores near, with a third of the evidence", short, []compared{related(cand, 1, 0.45, 1), related(rival, 0.9, 0.15, 1)}, "c"},
-		{"a rival scoring low with as much evidence", short, []compared{related(cand, 0.9, 0.3, 1), related(rival, 0.3, 0.2, 1)}, ""},
+		{"a rival scoring low with as much evidence", short, []compared{related(cand, 0.9, 0.3, 1), related(rival, 0.3, 0.27, 1)}, ""},
 		{"short query alone but strong", short, []compared{related(cand, 0.6, 0.3, 1)}, "c"},
 		{"short query alone and weak: two texts on one subject", short, []compared{related(cand, 0.3, 0.3, 1)}, ""},
 		{"short query rendering too few sentences", short, []compared{related(cand, 0.7, 0.6, 0.34)}, ""},
