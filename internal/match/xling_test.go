@@ -260,25 +260,25 @@ func TestStrength(t *testing.T) {
 
 // With every word equally rare, the rarity-weighted evidence is the
 // evidence itself: rareStrength re-sums the alignment's beads as the
-// similarity does, unit for unit.
-// Without the structure signal each query sentence takes its best match,
-// and two may take one candidate sentence: its units count once for each.
+// similarity does, unit for unit. Without the structure signal each query
+// sentence takes its best match, and two may take one candidate sentence:
+// its units count once for each.
 func TestRareStrengthUnitRarity(t *testing.T) {
 	pivot := NewPivoter(fixtureLexicon(t))
-	ids := []string{"en-dam", "fr-dam", "fr-dam-other", "de-dam", "ru-dam", "de-bakery"}
+	arts := map[string]*article.Article{}
+	for _, id := range []string{"en-dam", "fr-dam", "fr-dam-other", "de-dam", "ru-dam", "de-bakery"} {
+		arts[id] = xlingArticle(t, id)
+	}
+	// A query that says its first sentence twice: both take the
+	// candidate's first, units and all.
+	twice := xlingArticle(t, "fr-dam")
+	first := article.SplitParagraphs(twice.Text)[0]
+	twice.ID, twice.Text = "fr-twice", first+"\n\n"+first
+	arts[twice.ID] = twice
 	for _, signals := range []Signals{AllSignals, AllSignals &^ SignalStructure} {
 		plain := Options{Pivot: pivot, Signals: signals}
 		flat := plain
 		flat.Rarity = func(uint64) float64 { return 1 }
-		// A query that says its first sentence twice: both take the
-		// candidate's first, units and all.
-		twice := xlingArticle(t, "fr-dam")
-		first := article.SplitParagraphs(twice.Text)[0]
-		twice.ID, twice.Text = "fr-twice", first+"\n\n"+first
-		arts := map[string]*article.Article{"fr-twice": twice}
-		for _, id := range ids {
-			arts[id] = xlingArticle(t, id)
-		}
 		for qi, q := range arts {
 			for ci, c := range arts {
 				if qi[:2] == ci[:2] {

@@ -281,9 +281,11 @@ func (t *Tracer) label(rep *Report, a *article.Article, origin *compared) {
 // its sentences: it has had room to show its evidence, and two
 // independent reports of one event, each the other's best match by far,
 // align their shared quotes and figures in order — up to 0.71 of a
-// report's sentences in internal/eval/planted's related set, where half
-// the share made 4 of 44 more reports translations; a translation whose
-// lexicon is weak (Japanese, Hindi) renders 0.8 to all of them. Each
+// report's sentences in internal/eval/planted's related set, where asking
+// half, as of a short query, made 4 of 44 more reports translations — while
+// a translation whose lexicon is weak (Japanese, Hindi) renders 0.8 of its
+// sentences or more. A lead of a candidate leadLength times the query's
+// length or more is scored on the query's side (see promoteStandout). Each
 // value was measured on every evaluation set (docs/EVALUATION.md,
 // sessions 6 and 7): lower scores (0.3, 0.25) added false origins on
 // WMT22 uk-en, a margin of 1.1 on newstest2014's no-counterpart condition
