@@ -35,6 +35,7 @@ func TestPromoteStandout(t *testing.T) {
 	}
 	candLong := preparedWith("c-long", "en", 12)
 	short := preparedWith("q-short", "fr", 3)
+	line := preparedWith("q-line", "fr", 1)
 	long := preparedWith("q-long", "fr", 8)
 	cand := preparedWith("c", "en", 3)
 	rival := preparedWith("r", "de", 3)
@@ -52,6 +53,10 @@ func TestPromoteStandout(t *testing.T) {
 		{"the candidate with the most evidence is judged, not the best score", short, []compared{related(cand, 0.9, 0.2, 1), related(rival, 0.5, 0.6, 1)}, "r"},
 		{"a rival sharing a word scores near, with a third of the evidence", short, []compared{related(cand, 1, 0.45, 1), related(rival, 0.9, 0.15, 1)}, "c"},
 		{"a rival scoring low with as much evidence", short, []compared{related(cand, 0.9, 0.3, 1), related(rival, 0.3, 0.27, 1)}, ""},
+		{"a weak alignment three times its rival's evidence", short, []compared{related(cand, 0.25, 0.6, 1), related(rival, 0.1, 0.15, 1)}, "c"},
+		{"a weak alignment twice its rival's evidence", short, []compared{related(cand, 0.25, 0.6, 1), related(rival, 0.1, 0.25, 1)}, ""},
+		{"a weak alignment alone: no margin to measure", short, []compared{related(cand, 0.25, 0.6, 1)}, ""},
+		{"a one-line message on a weak alignment, far ahead on a word or two", line, []compared{related(cand, 0.25, 0.6, 1), related(rival, 0.1, 0.15, 1)}, ""},
 		{"short query alone but strong", short, []compared{related(cand, 0.6, 0.3, 1)}, "c"},
 		{"short query alone and weak: two texts on one subject", short, []compared{related(cand, 0.3, 0.3, 1)}, ""},
 		{"short query rendering too few sentences", short, []compared{related(cand, 0.7, 0.6, 0.34)}, ""},
