@@ -136,3 +136,8 @@ func (p *Prepared) Bands() []uint64 { return p.bands }
 
 // Sentences returns the number of sentences the article was split into.
 func (p *Prepared) Sentences() int { return len(p.sentences) }
+
+// Words returns the number of words and numbers in the article's
+// sentences, as its language's analyzer cut them (a Japanese or Chinese
+// text is segmented, not split at spaces).
+func (p *Prepared) Words() int { return p.terms }

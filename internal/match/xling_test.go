@@ -331,3 +331,19 @@ func TestRareStrengthCommonWords(t *testing.T) {
 			tr.RareStrength/tr.Strength, tr.RareStrength, other.RareStrength/other.Strength)
 	}
 }
+
+// Words counts what the analyzer cut, so a text without spaces between
+// its words counts them all: the word floors of a tracer hold alike in
+// every script.
+func TestPreparedWords(t *testing.T) {
+	en := article.New()
+	en.Lang, en.Text = "en", "The council of Verdane met on Tuesday to vote on the harbour plan, approved by 12 votes."
+	if got, want := Prepare(en, Options{}).Words(), len(strings.Fields(en.Text)); got != want {
+		t.Errorf("English: %d words, want %d", got, want)
+	}
+	zh := article.New()
+	zh.Lang, zh.Text = "zh", "维尔达内市议会星期二开会，投票通过了港口计划。"
+	if got := Prepare(zh, Options{}).Words(); got < 5 {
+		t.Errorf("Chinese: %d words, want the segmented words (5 or more), not one run of characters", got)
+	}
+}
