@@ -31,9 +31,12 @@ const (
 	// already dense where news needs it, and composed guesses would only
 	// add noise behind the dictionary's own translations.
 	bridgeMaxHeadwords = 10000
-	// bridgeMinPivot: the pivot language needs an English table this much
-	// larger than the bridged one, or the composition adds little.
-	bridgeMinPivot = 50000
+	// bridgeMinPivot: the pivot language needs an English table twice
+	// bridgeMaxHeadwords or more, or the composition adds little. At
+	// 20,000 Polish (the inverted eng-pol, 25,000 headwords), Dutch and
+	// Greek pivot beside German and Japanese (session 8: from 50,000,
+	// where only those two did; see docs/EVALUATION.md).
+	bridgeMinPivot = 20000
 	// bridgeSenses is how many senses are followed on each side: a bridged
 	// word must be among the first bridgeSenses translations of a pivot
 	// entry, and each pivot word contributes its first bridgeSenses English

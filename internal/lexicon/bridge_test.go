@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -148,8 +149,11 @@ func TestScriptEntry(t *testing.T) {
 	}
 }
 
-// TestRealBridge checks the Russian words deu-rus and jpn-rus add to the
-// inverted eng-rus: everyday news words with the right sense first.
+// TestRealBridge checks the Russian words deu-rus, jpn-rus and the other
+// bridge dictionaries add to the inverted eng-rus: everyday news words with
+// the right sense among the first two (the matcher pivots on the first
+// three; with five pivot languages a near-synonym may rank first, as
+// "tribunal" does for суд through Greek, Dutch and Polish).
 func TestRealBridge(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(systemDictDir, "freedict-deu-rus.index")); err != nil {
 		t.Skip("freedict-deu-rus not installed")
@@ -163,8 +167,8 @@ func TestRealBridge(t *testing.T) {
 		"министр": "minister", "закон": "law", "суд": "court", "решение": "decision",
 		"соглашение": "agreement", "деньги": "money", "правительство": "government",
 	} {
-		if got := l.ToEnglish("ru", word); len(got) == 0 || got[0] != want {
-			t.Errorf("ToEnglish(ru, %q) = %q, want %q first", word, got, want)
+		if got := l.ToEnglish("ru", word); !slices.Contains(got[:min(len(got), 2)], want) {
+			t.Errorf("ToEnglish(ru, %q) = %q, want %q among the first two", word, got, want)
 		}
 	}
 }
