@@ -33,7 +33,7 @@ const (
 	bridgeMaxHeadwords = 10000
 	// bridgeMinPivot: the pivot language needs an English table twice
 	// bridgeMaxHeadwords or more, or the composition adds little. At
-	// 20,000 Polish (the inverted eng-pol, 25,000 headwords), Dutch and
+	// 20,000 Polish (pol-eng and the inverted eng-pol, 48,500 headwords), Dutch and
 	// Greek pivot beside German and Japanese (session 8: from 50,000,
 	// where only those two did; see docs/EVALUATION.md).
 	bridgeMinPivot = 20000

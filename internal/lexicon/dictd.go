@@ -137,7 +137,13 @@ func ImportDictd(ctx context.Context, index, dict string, from, to string) (*Lex
 }
 
 func importDictd(ctx context.Context, b *builder, index, dict, lang string, inverse bool) error {
-	return readDictd(ctx, index, dict, parseEntry, func(rec indexRecord, cands []string) {
+	parse := parseEntry
+	if wik, err := isWikDict(dict); err != nil {
+		return err
+	} else if wik {
+		parse = parseWikDictEntry
+	}
+	return readDictd(ctx, index, dict, parse, func(rec indexRecord, cands []string) {
 		if inverse {
 			b.addInverse(lang, cleanEnglish(rec.key), cands)
 			return

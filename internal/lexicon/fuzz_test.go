@@ -82,21 +82,27 @@ func FuzzImportTSV(f *testing.F) {
 	})
 }
 
-// FuzzParseEntry checks that entry parsing never panics and only yields
-// normalised candidates of at most maxPhraseWords words.
+// FuzzParseEntry checks that entry parsing, FreeDict's and WikDict's, never
+// panics and only yields normalised candidates of at most maxPhraseWords
+// words.
 func FuzzParseEntry(f *testing.F) {
 	for _, entries := range fixtureDicts {
 		for _, e := range entries {
 			f.Add(e.text)
 		}
 	}
+	for _, e := range wikDictEntries {
+		f.Add(e.text)
+	}
 	if b, err := os.ReadFile("testdata/freedict-fra-eng.index"); err == nil {
 		f.Add(string(b))
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		for _, c := range parseEntry(text) {
-			if c == "" || normalizeKey(c) != c || strings.Count(c, " ")+1 > maxPhraseWords {
-				t.Fatalf("parseEntry(%q) yielded %q", text, c)
+		for name, parse := range map[string]func(string) []string{"parseEntry": parseEntry, "parseWikDictEntry": parseWikDictEntry} {
+			for _, c := range parse(text) {
+				if c == "" || normalizeKey(c) != c || strings.Count(c, " ")+1 > maxPhraseWords {
+					t.Fatalf("%s(%q) yielded %q", name, text, c)
+				}
 			}
 		}
 	})

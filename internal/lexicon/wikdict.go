@@ -1,0 +1,92 @@
+package lexicon
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+)
+
+// parseWikDictEntry extracts the translations of an entry of a WikDict
+// dictionary (FreeDict+WikDict, built from Wiktionary: pol-eng, ell-eng,
+// deu-rus …). Each sense gives a line of translations and then a line that
+// defines the headword in its own language, which parseEntry would take
+// for translations too ("instytucja państwowa" for police):
+//
+//	cząstka /ˈʧ̑ɔ̃w̃stka/ <n>
+//	1. particle
+//	(fizyka, fizyczny) fragment materii niewidoczny dla oka;
+//	2. small part
+//	(zdrobniale) od: część
+//
+// A sense without translations is its number alone (" 3."), and the
+// rendering often puts the next sense's number at the end of a translation
+// line ("country 2."): only the body's first line and the lines that open
+// with a sense number translate, without the number that ends them.
+func parseWikDictEntry(text string) []string {
+	_, body, _ := strings.Cut(text, "\n")
+	var out []string
+	for i, line := range strings.Split(body, "\n") {
+		t := strings.TrimSpace(line)
+		rest, numbered := cutSenseNumber(t)
+		if i > 0 && !numbered {
+			continue
+		}
+		t = stripGroups(trimSenseNumber(rest))
+		for part := range strings.FieldsFuncSeq(t, isPieceSep) {
+			if c := cleanCandidate(part); c != "" {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// cutSenseNumber removes a leading sense number ("2. ") from t and reports
+// whether there was one.
+func cutSenseNumber(t string) (string, bool) {
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i == 0 || i == len(t) || t[i] != '.' || i+1 < len(t) && t[i+1] != ' ' {
+		return t, false
+	}
+	return strings.TrimSpace(t[i+1:]), true
+}
+
+// trimSenseNumber removes a trailing sense number (" 2.") from t.
+func trimSenseNumber(t string) string {
+	j := len(t)
+	if j == 0 || t[j-1] != '.' {
+		return t
+	}
+	i := j - 1
+	for i > 0 && t[i-1] >= '0' && t[i-1] <= '9' {
+		i--
+	}
+	if i == j-1 || i > 0 && t[i-1] != ' ' {
+		return t
+	}
+	return strings.TrimSpace(t[:i])
+}
+
+// wikDictMark is how a WikDict dictionary names itself in its
+// 00-database-short entry, at the start of the dictionary text.
+var wikDictMark = []byte("FreeDict+WikDict")
+
+// isWikDict reports whether the dictd dictionary file dict (dictzip or
+// plain) is a WikDict one, from the database entries it opens with.
+func isWikDict(dict string) (bool, error) {
+	f, err := os.Open(dict)
+	if err != nil {
+		return false, fmt.Errorf("lexicon: %w", err)
+	}
+	defer f.Close()
+	r, err := openDict(f)
+	if err != nil {
+		return false, fmt.Errorf("lexicon: %s: %w", dict, err)
+	}
+	head, _ := r.Peek(4096) // a shorter file is read whole; its error is the scan's
+	return bytes.Contains(head, wikDictMark), nil
+}
