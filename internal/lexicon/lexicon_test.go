@@ -76,10 +76,32 @@ func TestFold(t *testing.T) {
 		"йод":      "йод", // й is a letter of its own
 		"कुत्ता":   "कुत्ता",
 		"ascii ok": "ascii ok",
+		// Hindi spelling variants: the nukta (precomposed or not) goes,
+		// the chandrabindu becomes the anusvara; other signs stay.
+		"बाज़ार":   "बाजार",
+		"\u095bरा": "जरा",
+		"जाँच":     "जांच",
+		"हिंदी":    "हिंदी",
 	}
 	for in, want := range tests {
 		if got := fold(in); got != want {
 			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestLookupHindiVariants checks that a Hindi word written with the
+// anusvara or without the nukta finds the dictionary's spelling with the
+// chandrabindu or the nukta, and the other way round.
+func TestLookupHindiVariants(t *testing.T) {
+	l := mustTSV(t, "जाँच\tinvestigation\nबाज़ार\tmarket\nसंसद\tparliament\n", "hi", "en")
+	for word, want := range map[string]string{
+		"जांच": "investigation", "जाँच": "investigation",
+		"बाजार": "market", "बाज़ार": "market",
+		"संसद": "parliament", "सँसद": "parliament",
+	} {
+		if got := l.ToEnglish("hi", word); len(got) == 0 || got[0] != want {
+			t.Errorf("ToEnglish(hi, %q) = %q, want %q", word, got, want)
 		}
 	}
 }

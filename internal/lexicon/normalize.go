@@ -50,7 +50,10 @@ var apostrophes = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'", "\u00a0
 // on Latin letters (é→e, č→c, ü→u), a few Latin letters that do not
 // decompose (ß, æ, œ, ø, ł, đ, ı) and the diaeresis of Cyrillic ё. Marks on
 // other scripts are kept on purpose: Devanagari vowel signs and Cyrillic й
-// are letters of their own, not decoration.
+// are letters of their own, not decoration. Two Devanagari marks are
+// spelling variants, though: the nukta of borrowed sounds (बाज़ार, बाजार)
+// is dropped and the chandrabindu written as the anusvara (जाँच, जांच),
+// as Hindi news mostly writes them and the eng-hin dictionary does not.
 func fold(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -72,6 +75,10 @@ func fold(s string) string {
 				continue
 			case unicode.Is(unicode.Cyrillic, base) && r == '\u0308':
 				continue
+			case r == devanagariNukta:
+				continue
+			case r == devanagariChandrabindu:
+				r = devanagariAnusvara
 			}
 			b.WriteRune(r)
 			continue
@@ -98,6 +105,13 @@ func fold(s string) string {
 	}
 	return norm.NFC.String(b.String())
 }
+
+// Devanagari marks that fold treats as spelling variants.
+const (
+	devanagariChandrabindu = '\u0901'
+	devanagariAnusvara     = '\u0902'
+	devanagariNukta        = '\u093c'
+)
 
 // iso639 maps the three-letter codes FreeDict uses in its file names (and the
 // bibliographic variants some tools emit) to the two-letter codes the rest of
