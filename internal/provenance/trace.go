@@ -581,6 +581,26 @@ func resolve(q *match.Prepared, found []compared, derivesFrom derivation) (*comp
 		}
 		eligible = append(eligible, f)
 	}
+	// A short query rendered in another language by later texts — its own
+	// translations, as a message's machine translations are — is more
+	// likely their original than a copy of an earlier text of that
+	// language which renders it less than nearBest as well: that one
+	// shares a few of its words, not its making (WMT22 uk-en: a one-line
+	// Ukrainian message given an earlier English chat through "thank
+	// you"). Only texts of one language are weighed against each other,
+	// as below: a later sibling translation in a third language may
+	// render the query better than its original does.
+	if q.Sentences() < match.FullEvidenceSentences {
+		later := map[string]float64{}
+		for _, f := range found {
+			if derives(f.res.Verdict) && after(f.p.Article, a) && match.CrossLingual(a, f.p.Article) {
+				later[f.p.Article.Lang] = max(later[f.p.Article.Lang], queryScore(f.res))
+			}
+		}
+		eligible = slices.DeleteFunc(eligible, func(f compared) bool {
+			return match.CrossLingual(a, f.p.Article) && queryScore(f.res) < nearBest*later[f.p.Article.Lang]
+		})
+	}
 	if len(eligible) == 0 {
 		return nil, querySignals(a, nil)
 	}
