@@ -27,15 +27,15 @@ const (
 	// bridgeMaxHeadwords: a language is bridged only while its English
 	// table (direct and inverted dictionaries) has fewer headwords than
 	// this. Below it a news text misses most of its content words (ru has
-	// 1,246, tr 1,023); above it (nl 22,000, pl 25,000) the table is
+	// 1,246, tr 1,023); above it (nl 22,000, pl 48,500) the table is
 	// already dense where news needs it, and composed guesses would only
 	// add noise behind the dictionary's own translations.
 	bridgeMaxHeadwords = 10000
 	// bridgeMinPivot: the pivot language needs an English table twice
 	// bridgeMaxHeadwords or more, or the composition adds little. At
-	// 20,000 Polish (pol-eng and the inverted eng-pol, 48,500 headwords), Dutch and
-	// Greek pivot beside German and Japanese (session 8: from 50,000,
-	// where only those two did; see docs/EVALUATION.md).
+	// 20,000 Polish (pol-eng and the inverted eng-pol, 48,500 headwords),
+	// Dutch and Greek pivot beside German and Japanese (session 8: from
+	// 50,000, where only those two did; see docs/EVALUATION.md).
 	bridgeMinPivot = 20000
 	// bridgeSenses is how many senses are followed on each side: a bridged
 	// word must be among the first bridgeSenses translations of a pivot
