@@ -26,12 +26,17 @@ import (
 func parseWikDictEntry(text string) []string {
 	_, body, _ := strings.Cut(text, "\n")
 	var out []string
-	for i, line := range strings.Split(body, "\n") {
+	first := true
+	for line := range strings.SplitSeq(body, "\n") {
 		t := strings.TrimSpace(line)
-		rest, numbered := cutSenseNumber(t)
-		if i > 0 && !numbered {
+		if t == "" {
 			continue
 		}
+		rest, numbered := cutSenseNumber(t)
+		if !first && !numbered {
+			continue
+		}
+		first = false
 		t = stripGroups(trimSenseNumber(rest))
 		for part := range strings.FieldsFuncSeq(t, isPieceSep) {
 			if c := cleanCandidate(part); c != "" {
@@ -87,6 +92,9 @@ func isWikDict(dict string) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("lexicon: %s: %w", dict, err)
 	}
-	head, _ := r.Peek(4096) // a shorter file is read whole; its error is the scan's
+	// The database entries come first, the short name after the longer
+	// description (about 1 KB in WikDict's, 4 KB in the largest FreeDict
+	// ones). A shorter file is read whole; its error is the scan's.
+	head, _ := r.Peek(16 << 10)
 	return bytes.Contains(head, wikDictMark), nil
 }

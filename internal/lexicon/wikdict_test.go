@@ -16,6 +16,7 @@ var wikDictEntries = []fixtureEntry{
 	{head: "cząstka", text: "cząstka /ˈʧ̑ɔ̃w̃stka/ <n>\n1. particle\n(fizyka, fizyczny) fragment materii niewidoczny dla oka;\n2. small part\n(zdrobniale) od: część\n"},
 	{head: "kraj", text: "kraj /kraj/ <n>\ncountry 2.\n(geografia, geograficzny) kraina, obszar geograficzny;\n 3.\npaństwo\n"},
 	{head: "policjant", text: "policjant /pɔˈlʲiʦ̑ʲjãnt/ <n>\npoliceman, police officer\nfunkcjonariusz policji\n"},
+	{head: "szpital", text: "szpital /ˈʃpʲital/ <n>\n\nhospital\nplacówka lecznicza\n"}, // a blank line before the first sense
 }
 
 func TestParseWikDictEntry(t *testing.T) {
@@ -25,6 +26,7 @@ func TestParseWikDictEntry(t *testing.T) {
 			"cząstka":   {"particle", "small part"},
 			"kraj":      {"country"},
 			"policjant": {"policeman", "police officer"},
+			"szpital":   {"hospital"},
 		}[e.head]
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("parseWikDictEntry(%s) = %q, want %q", e.head, got, want)

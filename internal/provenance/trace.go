@@ -585,11 +585,12 @@ func resolve(q *match.Prepared, found []compared, derivesFrom derivation) (*comp
 	// translations, as a message's machine translations are — is more
 	// likely their original than a copy of an earlier text of that
 	// language which renders it less than nearBest as well: that one
-	// shares a few of its words, not its making (WMT22 uk-en: a one-line
-	// Ukrainian message given an earlier English chat through "thank
-	// you"). Only texts of one language are weighed against each other,
-	// as below: a later sibling translation in a third language may
-	// render the query better than its original does.
+	// shares a few of its words, not its making (WMT22 uk-en: "Хочемо
+	// повідомити про зміну помешкання…", we want to report a change of
+	// address, was given an earlier "Do not change the subject…"). Only
+	// texts of one language are weighed against each other, as below: a
+	// later sibling translation in a third language may render the query
+	// better than its original does.
 	if q.Sentences() < match.FullEvidenceSentences {
 		later := map[string]float64{}
 		for _, f := range found {
