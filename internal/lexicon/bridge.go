@@ -132,12 +132,13 @@ func bridge(ctx context.Context, base *Lexicon, pairs []bridgePair) (*Lexicon, [
 			}
 			return out
 		}
-		parse := parseEntry
+		parse := parseAnyEntry
 		if !p.targetIsHead {
 			// The entry's own headword goes first: its aliases include
 			// kana readings, which jpn-eng gives the senses of every
-			// homophone (さつ: police, banknote).
-			parse = func(text string) []string {
+			// homophone (さつ: police, banknote). The target's script
+			// keeps a WikDict definition out.
+			parse = func(text string, _ bool) []string {
 				return append([]string{entryHead(text)}, scriptEntry(text, p.target)...)
 			}
 		}

@@ -137,13 +137,7 @@ func ImportDictd(ctx context.Context, index, dict string, from, to string) (*Lex
 }
 
 func importDictd(ctx context.Context, b *builder, index, dict, lang string, inverse bool) error {
-	parse := parseEntry
-	if wik, err := isWikDict(dict); err != nil {
-		return err
-	} else if wik {
-		parse = parseWikDictEntry
-	}
-	return readDictd(ctx, index, dict, parse, func(rec indexRecord, cands []string) {
+	return readDictd(ctx, index, dict, parseAnyEntry, func(rec indexRecord, cands []string) {
 		if inverse {
 			b.addInverse(lang, cleanEnglish(rec.key), cands)
 			return
@@ -157,8 +151,9 @@ func importDictd(ctx context.Context, b *builder, index, dict, lang string, inve
 }
 
 // readDictd reads the dictionary index/dict front to back and passes each
-// index record with the translations parse finds in its entry to fn.
-func readDictd(ctx context.Context, index, dict string, parse func(string) []string, fn func(indexRecord, []string)) error {
+// index record with the translations parse finds in its entry to fn; parse
+// is told whether the dictionary is a WikDict one (see isWikDict).
+func readDictd(ctx context.Context, index, dict string, parse func(text string, wikDict bool) []string, fn func(indexRecord, []string)) error {
 	fi, err := os.Open(index)
 	if err != nil {
 		return fmt.Errorf("lexicon: %w", err)
@@ -181,7 +176,8 @@ func readDictd(ctx context.Context, index, dict string, parse func(string) []str
 	if err != nil {
 		return fmt.Errorf("lexicon: %s: %w", dict, err)
 	}
-	return scanEntries(ctx, r, recs, dict, parse, fn)
+	wik := isWikDict(r)
+	return scanEntries(ctx, r, recs, dict, func(text string) []string { return parse(text, wik) }, fn)
 }
 
 // openDict returns a buffered reader of the dictionary text, decompressing

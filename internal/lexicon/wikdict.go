@@ -1,9 +1,8 @@
 package lexicon
 
 import (
+	"bufio"
 	"bytes"
-	"fmt"
-	"os"
 	"strings"
 )
 
@@ -80,21 +79,21 @@ func trimSenseNumber(t string) string {
 // 00-database-short entry, at the start of the dictionary text.
 var wikDictMark = []byte("FreeDict+WikDict")
 
-// isWikDict reports whether the dictd dictionary file dict (dictzip or
-// plain) is a WikDict one, from the database entries it opens with.
-func isWikDict(dict string) (bool, error) {
-	f, err := os.Open(dict)
-	if err != nil {
-		return false, fmt.Errorf("lexicon: %w", err)
-	}
-	defer f.Close()
-	r, err := openDict(f)
-	if err != nil {
-		return false, fmt.Errorf("lexicon: %s: %w", dict, err)
-	}
-	// The database entries come first, the short name after the longer
-	// description (about 1 KB in WikDict's, 4 KB in the largest FreeDict
-	// ones). A shorter file is read whole; its error is the scan's.
+// isWikDict reports whether the dictionary text r is about to read is a
+// WikDict one, from the database entries it opens with: they come first,
+// the short name after the longer description (about 1 KB in WikDict's,
+// 4 KB in the largest FreeDict ones). A shorter text is peeked whole; its
+// read error is the scan's to report.
+func isWikDict(r *bufio.Reader) bool {
 	head, _ := r.Peek(16 << 10)
-	return bytes.Contains(head, wikDictMark), nil
+	return bytes.Contains(head, wikDictMark)
+}
+
+// parseAnyEntry parses a dictd entry with parseWikDictEntry when its
+// dictionary is a WikDict one, and with parseEntry otherwise.
+func parseAnyEntry(text string, wikDict bool) []string {
+	if wikDict {
+		return parseWikDictEntry(text)
+	}
+	return parseEntry(text)
 }
