@@ -217,6 +217,8 @@ func (pv *Pivoter) kanaTerms(lang, word string) []string {
 			}
 			if k := text.SkeletonN(f, cognateClasses); len(k) >= minCognateClasses {
 				out = appendNew(out, pivotCognate+k)
+			} else if k != "" {
+				out = appendNew(out, pivotLoan+k)
 			}
 		}
 		return out

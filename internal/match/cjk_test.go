@@ -69,7 +69,7 @@ func TestSegmentJapanese(t *testing.T) {
 		{"発表", []string{"w:announc"}},
 		{"大統領", []string{"w:presid"}},
 		{"港", []string{"w:harbor", "w:port"}},
-		{"ロシア", []string{"s:rs", "s:ls"}},
+		{"ロシア", []string{"s:rs", "l:rs", "s:ls", "l:ls"}},
 		{"クリントン", []string{"s:krn", "c:krntn", "s:kln", "c:klntn"}},
 	} {
 		if g := at(c.word); !slices.Equal(g, c.want) {

@@ -41,6 +41,7 @@ const (
 	pivotWord    = "w:" // English stem
 	pivotSkel    = "s:" // skeleton of a name
 	pivotCognate = "c:" // longer skeleton of a cognate
+	pivotLoan    = "l:" // whole skeleton of a word too short for a cognate
 )
 
 // Cognate skeletons keep up to cognateClasses consonant classes and need
@@ -229,16 +230,28 @@ func (pv *Pivoter) terms(lang, s string, sig Signals, emit func(off int, term st
 		// "platform"). Every word offers one beside its translations,
 		// which costs nothing when it finds no counterpart; a word the
 		// lexicon lacks is known by it alone, as a weak unit.
-		if sig&SignalCognates != 0 {
-			if k := text.SkeletonN(t.Term, cognateClasses); len(k) >= minCognateClasses {
-				emit(t.Start, pivotCognate+k, cognateKind(name, known))
-			} else if !name && !known && caseless(raw) {
-				// A name of a script without case (Hindi, Arabic) cannot
-				// be told from other words: key it on the name skeleton.
-				if k := text.Skeleton(t.Term); k != "" {
-					emit(t.Start, pivotSkel+k, unitWeak)
-				}
+		if sig&SignalCognates == 0 {
+			return
+		}
+		k := text.SkeletonN(t.Term, cognateClasses)
+		switch {
+		case len(k) >= minCognateClasses:
+			emit(t.Start, pivotCognate+k, cognateKind(name, known))
+		case !name && !known && caseless(raw):
+			// A name of a script without case (Hindi, Arabic) cannot
+			// be told from other words: key it on the name skeleton.
+			if sk := text.Skeleton(t.Term); sk != "" {
+				emit(t.Start, pivotSkel+sk, unitWeak)
 			}
+			// It may also be an English word respelled by its sound
+			// (मीडिया, media): key it on its whole skeleton, too short
+			// for a cognate, which every English word offers.
+			if k != "" {
+				emit(t.Start, pivotLoan+k, unitWeak)
+			}
+		case lang == "en" && !name && k != "":
+			// English names are keyed as names already.
+			emit(t.Start, pivotLoan+k, unitWord)
 		}
 	})
 	flush()

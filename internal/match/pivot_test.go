@@ -1,0 +1,51 @@
+package match
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLoanwords checks that an English word borrowed into a script without
+// case (Hindi's मीडिया, Japanese katakana) meets the English word by the
+// whole skeleton of its sound, though both are too short for a cognate
+// key, and that English names, keyed as names already, offer no such key.
+func TestLoanwords(t *testing.T) {
+	pv := NewPivoter(nil)
+	terms := func(lang, s string) map[string]bool {
+		m := map[string]bool{}
+		pv.terms(lang, s, AllSignals, func(_ int, term string, _ unitKind) {
+			if strings.HasPrefix(term, pivotLoan) {
+				m[term] = true
+			}
+		})
+		return m
+	}
+	en := terms("en", "The media said a million people bought the phone, the jellyfish ice cream and a tennis racket.")
+	for _, c := range []struct{ lang, word string }{
+		{"hi", "मीडिया"},
+		{"hi", "मिलियन"},
+		{"hi", "फोन"},
+		{"hi", "जेलिफ़िश"},
+		{"hi", "क्रीम"},
+		{"ja", "テニス"},
+	} {
+		got := terms(c.lang, c.word)
+		if len(got) == 0 {
+			t.Errorf("%s has no loanword key", c.word)
+		}
+		met := false
+		for k := range got {
+			met = met || en[k]
+		}
+		if !met {
+			t.Errorf("%s (%v) meets no English word (%v)", c.word, got, en)
+		}
+	}
+	if got := terms("en", "They thanked Modi."); len(got) > 0 {
+		t.Errorf("the name Modi has a loanword key: %v", got)
+	}
+	// A word long enough for a cognate key has none.
+	if got := terms("en", "The president"); len(got) > 0 {
+		t.Errorf("president has a loanword key: %v", got)
+	}
+}
