@@ -19,6 +19,11 @@ func translated(p *match.Prepared, score float64, lead bool) compared {
 	return compared{p, match.Result{Verdict: match.Translation, Score: score, Coverage: 1, OriginCoverage: 1, Lead: lead}}
 }
 
+// related is p found by the query to share text without deriving from it.
+func related(p *match.Prepared, score float64) compared {
+	return compared{p, match.Result{Verdict: match.Related, Score: score, Coverage: 1, OriginCoverage: 1}}
+}
+
 // TestResolveLeadAndSiblings checks two rules of resolve for a short
 // query: a candidate whose opening the query renders is preferred to one
 // it matches elsewhere unless that one accounts for it clearly better, and
@@ -59,6 +64,11 @@ func TestResolveLeadAndSiblings(t *testing.T) {
 		{"an earlier text the best does not derive from stays behind it", []compared{cand(original, 0.7, false), cand(elsewhere, 0.6, false)}, none, "orig"},
 		{"an earlier text the best derives from takes its place", []compared{cand(original, 0.7, false), cand(elsewhere, 0.6, false)}, derivesFrom([2]*match.Prepared{original, elsewhere}), "other"},
 		{"sibling translates the original", []compared{cand(sibling, 1, false), cand(original, 0.4, true)}, derivesFrom([2]*match.Prepared{sibling, original}), "orig"},
+		// A sibling's original that the query matches only loosely, as
+		// two renderings pivoted alike outscore their original.
+		{"a sibling's loosely matched original", []compared{cand(sibling, 1, false), related(original, 0.7)}, derivesFrom([2]*match.Prepared{sibling, original}), "orig"},
+		{"a sibling's original matched too loosely", []compared{cand(sibling, 1, false), related(original, 0.5)}, derivesFrom([2]*match.Prepared{sibling, original}), "sib"},
+		{"a loosely matched text the sibling does not translate", []compared{cand(sibling, 1, false), related(original, 0.7)}, none, "sib"},
 		{"sibling unrelated to the weak original", []compared{cand(sibling, 1, false), cand(original, 0.4, true)}, none, "sib"},
 		// The best candidate renders its own original far better than an
 		// earlier text of the same language on the same subject: the

@@ -568,7 +568,11 @@ func derives(v match.Verdict) bool {
 // bestSource). Only a translation hands its standing on: same-language
 // near-duplicates (two wire stories) are where the tracer's copy verdicts
 // are least sure, and following them would spread one wrong link to
-// every translation.
+// every translation. Nor does a text the query matches only loosely
+// lose its standing when it is the earlier original of the best candidate,
+// a sibling translation in a third language, and the query matches it
+// nearly as well (nearBest): it becomes the origin, reached through the
+// sibling (SignalChain).
 func resolve(q *match.Prepared, found []compared, derivesFrom derivation) (*compared, []Signal) {
 	a := q.Article
 	var eligible []compared
@@ -656,6 +660,24 @@ func resolve(q *match.Prepared, found []compared, derivesFrom derivation) (*comp
 		}
 	}
 	best := eligible[top]
+	// An earlier text of a third language that the best candidate
+	// translates, and that the query matches nearly as well but only
+	// loosely (related), is the query's origin through it: two sibling
+	// translations, pivoted alike, align more closely with each other
+	// than either does with the original they both render.
+	lifted := map[*match.Prepared]bool{}
+	if match.CrossLingual(a, best.p.Article) {
+		for _, f := range found {
+			if derives(f.res.Verdict) || after(f.p.Article, a) || !before(f.p.Article, best.p.Article) ||
+				!match.CrossLingual(a, f.p.Article) || !match.CrossLingual(best.p.Article, f.p.Article) ||
+				queryScore(f.res) < nearBest*queryScore(best.res) {
+				continue
+			}
+			f.res.Verdict = match.Translation
+			eligible = append(eligible, f)
+			lifted[f.p] = true
+		}
+	}
 	// A weak match published earlier must not outrank a strong one: keep
 	// the candidates that score near the best. The original of a chain or
 	// of siblings scores about as well as the copies it leads to.
@@ -692,7 +714,13 @@ func resolve(q *match.Prepared, found []compared, derivesFrom derivation) (*comp
 		return cmp.Compare(y.res.Score, x.res.Score)
 	})
 	o := eligible[0]
-	return &o, querySignals(a, o.p.Article)
+	signals := querySignals(a, o.p.Article)
+	if lifted[o.p] {
+		signals = append(signals, Signal{Kind: SignalChain, Detail: fmt.Sprintf(
+			"%s, which this article translates, itself translates the earlier %s, which this article renders more loosely (score %.2f against %.2f)",
+			best.p.Article.ID, o.p.Article.ID, o.res.Score, best.res.Score)})
+	}
+	return &o, signals
 }
 
 // querySignals lists what, beyond the text, points at the origin.
