@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -188,5 +189,33 @@ func FuzzReadLTToolbox(f *testing.F) {
 				t.Fatalf("bad pair %q", p)
 			}
 		}
+	})
+}
+
+// FuzzHunspell checks that any affix and dictionary text either fails to
+// read with an error or expands without panicking.
+func FuzzHunspell(f *testing.F) {
+	for _, name := range []string{"cs_CZ", "hr_HR"} {
+		aff, err1 := os.ReadFile(filepath.Join("testdata", "hunspell", name+".aff"))
+		dic, err2 := os.ReadFile(filepath.Join("testdata", "hunspell", name+".dic"))
+		if err1 != nil || err2 != nil {
+			f.Fatal(err1, err2)
+		}
+		f.Add(string(aff), string(dic))
+	}
+	f.Add("SFX A Y 1\nSFX A 0 [ .\n", "a/A\n")
+	f.Fuzz(func(t *testing.T, aff, dic string) {
+		af, err := readAffix(strings.NewReader(aff))
+		if err != nil {
+			return
+		}
+		_ = af.readDic(strings.NewReader(dic), func(stem string, flags []string) error {
+			n := 0
+			af.expand(stem, flags, func(string) { n++ })
+			if n > hunspellMaxForms {
+				t.Fatalf("%s: %d forms", stem, n)
+			}
+			return nil
+		})
 	})
 }

@@ -69,6 +69,10 @@ func evalLexicon(t testing.TB) *lexicon.Lexicon {
 		if err != nil {
 			t.Fatal(err)
 		}
+		l, _, err = lexicon.AddHunspell(context.Background(), l, lexicon.DefaultHunspellDir)
+		if err != nil {
+			t.Fatal(err)
+		}
 		return l
 	default:
 		f, err := os.Open(path)

@@ -39,6 +39,9 @@ type Options struct {
 	// bilingual dictionaries and analysers are added (see
 	// lexicon.AddApertium); "" skips.
 	Apertium string
+	// Hunspell is the directory of Hunspell dictionaries whose word forms
+	// are added (see lexicon.AddHunspell); "" skips.
+	Hunspell string
 	// TSV lists word lists to add, each from From to To.
 	TSV      []string
 	From, To string
@@ -66,7 +69,9 @@ the lemmas of Apertium's bilingual dictionaries under --apertium (Debian:
 apt-get install apertium-hbs-eng apertium-rus-ukr …; X→English ones
 directly, X→Y ones composed through Y's English for a language with little
 of its own; an analyser's word forms through their lemmas for uk, hr, fr,
-ru), and writes the lexicon to the data directory, where trace,
+ru), adds the word forms of the Hunspell dictionaries under --hunspell
+through the stems they are made from (Debian: apt-get install hunspell-cs;
+Czech), and writes the lexicon to the data directory, where trace,
 demo, ingest and eval find it. The dictionaries are GPL and CC BY-SA:
 newstrace reads them where they are installed and never ships them.`,
 		Example: `  newstrace lexicon import
@@ -86,6 +91,7 @@ newstrace reads them where they are installed and never ships them.`,
 	imp.Flags().StringVar(&opts.Dir, "dir", DefaultDictDir, "directory of FreeDict .index and .dict.dz files (\"\" to skip)")
 	imp.Flags().StringVar(&opts.CEDICT, "cedict", "", "CC-CEDICT file (cedict_ts.u8) to add from outside --dir")
 	imp.Flags().StringVar(&opts.Apertium, "apertium", lexicon.DefaultApertiumDir, "directory of Apertium language data whose dictionaries and analysers to add (\"\" to skip)")
+	imp.Flags().StringVar(&opts.Hunspell, "hunspell", lexicon.DefaultHunspellDir, "directory of Hunspell .aff and .dic files whose word forms to add (\"\" to skip)")
 	imp.Flags().StringArrayVar(&opts.TSV, "tsv", nil, "tab-separated word list to add (repeatable)")
 	imp.Flags().StringVar(&opts.From, "from", "", "language of the TSV headwords")
 	imp.Flags().StringVar(&opts.To, "to", "", "language of the TSV translations")
@@ -140,6 +146,16 @@ func Run(ctx context.Context, opts *Options) error {
 	lex := lexicon.Merge(parts...)
 	if opts.Apertium != "" {
 		l, warnings, err := lexicon.AddApertium(ctx, lex, opts.Apertium)
+		for _, w := range warnings {
+			f.Logger.Warn("Dictionary", slog.String("detail", w))
+		}
+		if err != nil {
+			return fmt.Errorf("lexicon import: %w", err)
+		}
+		lex = l
+	}
+	if opts.Hunspell != "" {
+		l, warnings, err := lexicon.AddHunspell(ctx, lex, opts.Hunspell)
 		for _, w := range warnings {
 			f.Logger.Warn("Dictionary", slog.String("detail", w))
 		}
@@ -203,18 +219,18 @@ func Load(ctx context.Context, f *factory.Factory, warn io.Writer) (*lexicon.Lex
 	if f.IO.ErrTTY {
 		notice = f.IO.ErrOut
 	}
-	return load(ctx, f.LexiconPath(), DefaultDictDir, lexicon.DefaultApertiumDir, cache, warn, notice)
+	return load(ctx, f.LexiconPath(), DefaultDictDir, lexicon.DefaultApertiumDir, lexicon.DefaultHunspellDir, cache, warn, notice)
 }
 
 // load is Load with its places given; notice, when not nil, is told that
 // an import begins.
-func load(ctx context.Context, path, dictDir, apertiumDir, cacheDir string, warn, notice io.Writer) (*lexicon.Lexicon, error) {
+func load(ctx context.Context, path, dictDir, apertiumDir, hunspellDir, cacheDir string, warn, notice io.Writer) (*lexicon.Lexicon, error) {
 	if l, err := readFile(path); err == nil || !errors.Is(err, os.ErrNotExist) {
 		return l, err
 	}
 	if dictDir != "" {
 		cached := ""
-		if key, ok := dictKey(dictDir, apertiumDir); ok && cacheDir != "" {
+		if key, ok := dictKey(dictDir, apertiumDir, hunspellDir); ok && cacheDir != "" {
 			cached = filepath.Join(cacheDir, "lexicon-"+key+".bin")
 			if l, err := readFile(cached); err == nil {
 				return l, nil
@@ -226,6 +242,11 @@ func load(ctx context.Context, path, dictDir, apertiumDir, cacheDir string, warn
 		if l, _, err := lexicon.ImportDir(ctx, dictDir); err == nil {
 			if apertiumDir != "" {
 				if l, _, err = lexicon.AddApertium(ctx, l, apertiumDir); err != nil {
+					return nil, err
+				}
+			}
+			if hunspellDir != "" {
+				if l, _, err = lexicon.AddHunspell(ctx, l, hunspellDir); err != nil {
 					return nil, err
 				}
 			}
@@ -266,7 +287,7 @@ func readFile(path string) (*lexicon.Lexicon, error) {
 // their names, sizes and times, and the importer's version, so that
 // installing or updating one, or a build that imports differently,
 // invalidates the cached import.
-func dictKey(dir, apertiumDir string) (string, bool) {
+func dictKey(dir, apertiumDir, hunspellDir string) (string, bool) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return "", false
@@ -291,6 +312,16 @@ func dictKey(dir, apertiumDir string) (string, bool) {
 		for _, p := range append(bidix, morf...) {
 			if info, err := os.Stat(p); err == nil {
 				fmt.Fprintf(h, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
+			}
+		}
+	}
+	if hunspellDir != "" {
+		affs, _ := lexicon.HunspellFiles(hunspellDir)
+		for _, aff := range affs {
+			for _, p := range []string{aff, strings.TrimSuffix(aff, ".aff") + ".dic"} {
+				if info, err := os.Stat(p); err == nil {
+					fmt.Fprintf(h, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
+				}
 			}
 		}
 	}
