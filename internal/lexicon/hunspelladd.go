@@ -14,8 +14,13 @@ import (
 const DefaultHunspellDir = "/usr/share/hunspell"
 
 // hunspellLanguages are those whose Hunspell dictionary's word forms are
-// added (AddHunspell): the ones measured. A read-only table.
-var hunspellLanguages = map[string]bool{"cs": true}
+// added (AddHunspell): the ones measured to help. Czech (831,636 forms)
+// halves the newstest2014 Czech tokens the lexicon lacks; French (65,193,
+// hunspell-fr-classical) lifts WMT22 fr-de. German cost de-fr an origin,
+// Ukrainian, Russian, Polish and Croatian together gained uk-en four
+// origins for an import of eight minutes, and Italian's dictionary makes
+// three million forms (its clitics). A read-only table.
+var hunspellLanguages = map[string]bool{"cs": true, "fr": true}
 
 // HunspellFiles returns the .aff files of dir that AddHunspell reads, one
 // per language of hunspellLanguages: the language's own country's

@@ -70,8 +70,8 @@ apt-get install apertium-hbs-eng apertium-rus-ukr …; X→English ones
 directly, X→Y ones composed through Y's English for a language with little
 of its own; an analyser's word forms through their lemmas for uk, hr, fr,
 ru), adds the word forms of the Hunspell dictionaries under --hunspell
-through the stems they are made from (Debian: apt-get install hunspell-cs;
-Czech), and writes the lexicon to the data directory, where trace,
+through the stems they are made from (Debian: apt-get install hunspell-cs
+hunspell-fr-classical; Czech and French), and writes the lexicon to the data directory, where trace,
 demo, ingest and eval find it. The dictionaries are GPL and CC BY-SA:
 newstrace reads them where they are installed and never ships them.`,
 		Example: `  newstrace lexicon import
