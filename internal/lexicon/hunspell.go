@@ -98,7 +98,7 @@ func readAffix(r io.Reader) (*affixFile, error) {
 			}
 		case "AF":
 			if len(af.aliases) > 0 || !isCount(f[1]) {
-				af.aliases = append(af.aliases, af.flags(f[1]))
+				af.aliases = append(af.aliases, af.splitFlags(f[1]))
 			} else {
 				af.aliases = append(af.aliases, nil) // the count line; aliases count from 1
 			}
@@ -226,6 +226,12 @@ func (af *affixFile) flags(s string) []string {
 			return nil
 		}
 	}
+	return af.splitFlags(s)
+}
+
+// splitFlags splits a flag field by the file's FLAG mode, as an AF line
+// writes it.
+func (af *affixFile) splitFlags(s string) []string {
 	var out []string
 	switch af.mode {
 	case flagNum:

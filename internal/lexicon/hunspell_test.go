@@ -80,6 +80,19 @@ func TestHunspellLongFlagsAndAliases(t *testing.T) {
 	}
 }
 
+// TestHunspellNumericFlags checks numeric flags given through aliases,
+// where an alias line of one flag reads as a flag, not as another alias.
+func TestHunspellNumericFlags(t *testing.T) {
+	aff := "FLAG num\nAF 2\nAF 17\nAF 17,18\nSFX 17 Y 1\nSFX 17 0 a .\nSFX 18 Y 1\nSFX 18 0 om .\n"
+	got := hunspellForms(t, aff, "2\ngrad/1\nkuć/2\n")
+	want := map[string][]string{"grad": {"grad", "grada"}, "kuć": {"kuć", "kuća", "kućom"}}
+	for stem, w := range want {
+		if !slices.Equal(got[stem], w) {
+			t.Errorf("%s: forms %q, want %q", stem, got[stem], w)
+		}
+	}
+}
+
 // TestHunspellCharset checks that a dictionary in ISO 8859-2, as Debian's
 // Polish one is, reads as UTF-8.
 func TestHunspellCharset(t *testing.T) {

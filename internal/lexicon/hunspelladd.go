@@ -33,9 +33,7 @@ func HunspellFiles(dir string) ([]string, error) {
 	slices.Sort(affs)
 	best := map[string]string{}
 	for _, p := range affs {
-		name := strings.TrimSuffix(filepath.Base(p), ".aff")
-		lang, region, _ := strings.Cut(strings.ReplaceAll(name, "-", "_"), "_")
-		lang = strings.ToLower(lang)
+		lang, region := hunspellLocale(p)
 		if !hunspellLanguages[lang] {
 			continue
 		}
@@ -48,6 +46,14 @@ func HunspellFiles(dir string) ([]string, error) {
 		out = append(out, best[l])
 	}
 	return out, nil
+}
+
+// hunspellLocale returns the language and region a dictionary's file name
+// gives: "cs_CZ.aff" is cs and CZ, "fr.aff" fr alone.
+func hunspellLocale(aff string) (lang, region string) {
+	name := strings.ReplaceAll(strings.TrimSuffix(filepath.Base(aff), ".aff"), "-", "_")
+	lang, region, _ = strings.Cut(name, "_")
+	return strings.ToLower(lang), region
 }
 
 // AddHunspell returns base with the word forms of the Hunspell
@@ -66,8 +72,7 @@ func AddHunspell(ctx context.Context, base *Lexicon, dir string) (*Lexicon, []st
 	out := base
 	var warnings []string
 	for _, aff := range files {
-		lang, _, _ := strings.Cut(strings.ReplaceAll(strings.TrimSuffix(filepath.Base(aff), ".aff"), "-", "_"), "_")
-		lang = strings.ToLower(lang)
+		lang, _ := hunspellLocale(aff)
 		if out.table(lang) == nil {
 			continue
 		}

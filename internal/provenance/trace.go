@@ -664,7 +664,8 @@ func resolve(q *match.Prepared, found []compared, derivesFrom derivation) (*comp
 	// translates, and that the query matches nearly as well but only
 	// loosely (related), is the query's origin through it: two sibling
 	// translations, pivoted alike, align more closely with each other
-	// than either does with the original they both render.
+	// than either does with the original they both render. It stays in
+	// the running below only as the best candidate's source (originOf).
 	lifted := map[*match.Prepared]bool{}
 	if match.CrossLingual(a, best.p.Article) {
 		for _, f := range found {
