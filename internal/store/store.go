@@ -95,6 +95,14 @@ type Store interface {
 	// under the sketch kind, most hits first, then by ID. A limit <= 0
 	// means no limit.
 	Candidates(ctx context.Context, kind string, keys []uint64, limit int) ([]Candidate, error)
+	// PutSketches replaces the sketches of the stored article id, kind by
+	// kind, in one transaction: each kind given replaces what is stored
+	// under it (a kind given without keys removes it), and kinds not
+	// given stay. It is how stored articles are sketched again after the
+	// sketching changes (a new lexicon). It returns an error wrapping
+	// ErrNotFound when no article has the ID; a failed call writes
+	// nothing.
+	PutSketches(ctx context.Context, id string, sketches []Sketch) error
 	// Sketches calls fn once per article that has a sketch of the kind,
 	// in storage order, with its keys in band order; it is meant to warm
 	// an in-memory index.

@@ -2,9 +2,12 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/newstrace/newstrace/internal/store"
 )
@@ -57,6 +60,67 @@ func (s *Store) Candidates(ctx context.Context, kind string, keys []uint64, limi
 		return nil, fmt.Errorf("postgres: candidates %s: %w", kind, err)
 	}
 	return out, nil
+}
+
+// The statements of PutSketches, for the article with row $1 and the
+// kinds $2: the old lsh rows are found through the old sketches rows'
+// keys, as lsh has no index on article_seq alone; the new sketches come
+// flattened (kinds $2, keys $3; see flattenSketches).
+const (
+	deleteLSHSQL = `
+DELETE FROM lsh AS l USING sketches AS s, unnest(s.keys) AS k (key)
+WHERE s.article_seq = $1 AND s.kind = ANY ($2::text[])
+	AND l.kind = s.kind AND l.key = k.key AND l.article_seq = $1`
+	deleteSketchesSQL = `DELETE FROM sketches WHERE article_seq = $1 AND kind = ANY ($2::text[])`
+	insertSketchesSQL = `
+WITH k AS (
+	SELECT k.kind, k.key, k.pos FROM unnest($2::text[], $3::bigint[]) WITH ORDINALITY AS k (kind, key, pos)
+), s AS (
+	INSERT INTO sketches (kind, article_seq, keys)
+	SELECT k.kind, $1, array_agg(k.key ORDER BY k.pos) FROM k GROUP BY k.kind
+)
+INSERT INTO lsh (kind, key, article_seq)
+SELECT DISTINCT k.kind, k.key, $1::bigint FROM k`
+)
+
+// PutSketches replaces an article's sketches kind by kind; see
+// store.Store.
+func (s *Store) PutSketches(ctx context.Context, id string, sketches []store.Sketch) error {
+	flat, err := flattenSketches(sketches)
+	if err != nil {
+		return fmt.Errorf("postgres: put sketches %s: %w", id, err)
+	}
+	kinds := make([]string, len(sketches))
+	for i, sk := range sketches {
+		kinds[i] = sk.Kind
+	}
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("postgres: put sketches %s: %w", id, err)
+	}
+	defer tx.Rollback(ctx) // no-op after Commit
+	var seq int64
+	err = tx.QueryRow(ctx, `SELECT seq FROM articles WHERE id = $1 FOR UPDATE`, id).Scan(&seq)
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+		return fmt.Errorf("postgres: put sketches %q: %w", id, store.ErrNotFound)
+	case err != nil:
+		return fmt.Errorf("postgres: put sketches %s: %w", id, err)
+	}
+	for _, q := range []string{deleteLSHSQL, deleteSketchesSQL} {
+		if _, err := tx.Exec(ctx, q, seq, kinds); err != nil {
+			return fmt.Errorf("postgres: put sketches %s: %w", id, err)
+		}
+	}
+	if len(flat.keys) > 0 {
+		if _, err := tx.Exec(ctx, insertSketchesSQL, seq, flat.kinds, flat.keys); err != nil {
+			return fmt.Errorf("postgres: put sketches %s: %w", id, err)
+		}
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("postgres: put sketches %s: commit: %w", id, err)
+	}
+	return nil
 }
 
 // sketchRow is one article's sketch as Sketches reads it.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -56,6 +57,70 @@ func insertSketches(ctx context.Context, tx *sql.Tx, seq int64, sketches []store
 				return fmt.Errorf("sketch %q: %w", sk.Kind, err)
 			}
 		}
+	}
+	return nil
+}
+
+// PutSketches replaces an article's sketches kind by kind; see
+// store.Store. The lsh rows of a replaced sketch are found by the keys in
+// its sketches row, as lsh has no index on article_seq alone.
+func (s *Store) PutSketches(ctx context.Context, id string, sketches []store.Sketch) error {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: put sketches %s: %w", id, err)
+	}
+	defer tx.Rollback() // no-op after Commit
+	var seq int64
+	err = tx.QueryRowContext(ctx, `SELECT seq FROM articles WHERE id = ?`, id).Scan(&seq)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("sqlite: put sketches %q: %w", id, store.ErrNotFound)
+	case err != nil:
+		return fmt.Errorf("sqlite: put sketches %s: %w", id, err)
+	}
+	for _, sk := range sketches {
+		if err := deleteSketch(ctx, tx, seq, sk.Kind); err != nil {
+			return fmt.Errorf("sqlite: put sketches %s: %w", id, err)
+		}
+	}
+	if err := insertSketches(ctx, tx, seq, sketches); err != nil {
+		return fmt.Errorf("sqlite: put sketches %s: %w", id, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: put sketches %s: commit: %w", id, err)
+	}
+	return nil
+}
+
+// deleteSketch removes the sketch of kind of the article with row seq,
+// with its lsh rows; none stored is no error.
+func deleteSketch(ctx context.Context, tx *sql.Tx, seq int64, kind string) error {
+	var blob []byte
+	err := tx.QueryRowContext(ctx, `SELECT keys FROM sketches WHERE kind = ? AND article_seq = ?`, kind, seq).Scan(&blob)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return fmt.Errorf("sketch %q: %w", kind, err)
+	}
+	keys, err := decodeKeys(blob)
+	if err != nil {
+		return fmt.Errorf("sketch %q: %w", kind, err)
+	}
+	for start := 0; start < len(keys); start += lshBatch {
+		batch := keys[start:min(start+lshBatch, len(keys))]
+		args := make([]any, 0, 2+len(batch))
+		args = append(args, kind, seq)
+		for _, k := range batch {
+			args = append(args, int64(k))
+		}
+		q := `DELETE FROM lsh WHERE kind = ? AND article_seq = ? AND key IN (?` + strings.Repeat(",?", len(batch)-1) + `)`
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("sketch %q: %w", kind, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM sketches WHERE kind = ? AND article_seq = ?`, kind, seq); err != nil {
+		return fmt.Errorf("sketch %q: %w", kind, err)
 	}
 	return nil
 }

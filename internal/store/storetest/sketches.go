@@ -139,3 +139,69 @@ func testSketchesCallback(t *testing.T, open Opener) {
 		t.Errorf("Sketches stopped with %v after %d calls, want stop after 1", err, calls)
 	}
 }
+
+// testPutSketches checks that PutSketches replaces the kinds it is given,
+// lookups and all, keeps the others, removes a kind given without keys,
+// and fails on an unknown article without writing.
+func testPutSketches(t *testing.T, open Opener) {
+	s := open(t)
+	ctx := t.Context()
+	mustPut(t, s, simple("a"),
+		store.Sketch{Kind: "minhash", Keys: []uint64{1, 2, 3}},
+		store.Sketch{Kind: "xling", Keys: []uint64{7, 8}})
+	mustPut(t, s, simple("b"), store.Sketch{Kind: "minhash", Keys: []uint64{1, 9}})
+
+	if err := s.PutSketches(ctx, "a", []store.Sketch{{Kind: "minhash", Keys: []uint64{3, 4, 4}}}); err != nil {
+		t.Fatal(err)
+	}
+	hits := func(kind string, key uint64) []store.Candidate {
+		t.Helper()
+		got, err := s.Candidates(ctx, kind, []uint64{key}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	for key, want := range map[uint64][]store.Candidate{
+		1: {{ID: "b", Hits: 1}}, 2: nil, 3: {{ID: "a", Hits: 1}}, 4: {{ID: "a", Hits: 1}}, 9: {{ID: "b", Hits: 1}},
+	} {
+		if got := hits("minhash", key); !slices.Equal(got, want) {
+			t.Errorf("after PutSketches, minhash key %d finds %v, want %v", key, got, want)
+		}
+	}
+	if got := hits("xling", 7); !slices.Equal(got, []store.Candidate{{ID: "a", Hits: 1}}) {
+		t.Errorf("a kind not given was touched: xling key 7 finds %v", got)
+	}
+	sketches := map[string][]uint64{}
+	if err := s.Sketches(ctx, "minhash", func(id string, keys []uint64) error {
+		sketches[id] = keys
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(sketches["a"], []uint64{3, 4, 4}) || !slices.Equal(sketches["b"], []uint64{1, 9}) {
+		t.Errorf("Sketches after PutSketches = %v", sketches)
+	}
+
+	// A kind given without keys is removed.
+	if err := s.PutSketches(ctx, "a", []store.Sketch{{Kind: "xling"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := hits("xling", 7); len(got) != 0 {
+		t.Errorf("xling removed, key 7 still finds %v", got)
+	}
+
+	if err := s.PutSketches(ctx, "nope", []store.Sketch{{Kind: "minhash", Keys: []uint64{5}}}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("PutSketches(unknown) = %v, want ErrNotFound", err)
+	}
+	// An invalid call writes nothing.
+	if err := s.PutSketches(ctx, "b", []store.Sketch{{Kind: "minhash", Keys: []uint64{5}}, {Kind: "minhash"}}); err == nil {
+		t.Error("PutSketches with a kind given twice: no error")
+	}
+	if got := hits("minhash", 9); !slices.Equal(got, []store.Candidate{{ID: "b", Hits: 1}}) {
+		t.Errorf("a failed PutSketches changed b: key 9 finds %v", got)
+	}
+	if got := hits("minhash", 5); len(got) != 0 {
+		t.Errorf("a failed PutSketches wrote key 5: %v", got)
+	}
+}

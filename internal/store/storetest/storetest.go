@@ -47,6 +47,7 @@ func Run(t *testing.T, open Opener) {
 		{"Candidates", testCandidates},
 		{"Sketches", testSketches},
 		{"SketchesCallback", testSketchesCallback},
+		{"PutSketches", testPutSketches},
 		{"Search", testSearch},
 		{"SearchSyntaxIsLiteral", testSearchSyntaxIsLiteral},
 		{"PutMatchesReplaces", testPutMatchesReplaces},
