@@ -12,6 +12,7 @@ import (
 	"github.com/newstrace/newstrace/internal/cli/ingestcmd"
 	"github.com/newstrace/newstrace/internal/cli/lexiconcmd"
 	"github.com/newstrace/newstrace/internal/cli/networkcmd"
+	"github.com/newstrace/newstrace/internal/cli/reindexcmd"
 	"github.com/newstrace/newstrace/internal/cli/tracecmd"
 	"github.com/newstrace/newstrace/internal/cli/watchcmd"
 )
@@ -38,6 +39,7 @@ of what, since when and through which sites, and shows the evidence.`,
 		ingestcmd.NewCmd(f, nil),
 		lexiconcmd.NewCmd(f, nil),
 		networkcmd.NewCmd(f, nil),
+		reindexcmd.NewCmd(f, nil),
 		tracecmd.NewCmd(f, nil),
 		watchcmd.NewCmd(f, nil),
 	)
