@@ -5,12 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/charmap"
 )
 
 // Hunspell, the spelling checker of LibreOffice and Firefox, describes a
@@ -135,29 +136,17 @@ func (af *affixFile) decode(raw string) string {
 	return s
 }
 
-// charsetDecoder returns the decoder of a SET value; nil for UTF-8.
+// charsetDecoder returns the decoder of a SET value, by the WHATWG labels
+// the HTML and XML readers use ("ISO8859-2" is one); nil for UTF-8.
 func charsetDecoder(set string) (*encoding.Decoder, error) {
-	switch strings.ToUpper(strings.ReplaceAll(set, "_", "-")) {
-	case "UTF-8":
+	enc, name := charset.Lookup(set)
+	switch {
+	case enc == nil:
+		return nil, fmt.Errorf("unsupported character set %q", set)
+	case name == "utf-8":
 		return nil, nil
-	case "ISO8859-1", "ISO-8859-1":
-		return charmap.ISO8859_1.NewDecoder(), nil
-	case "ISO8859-2", "ISO-8859-2":
-		return charmap.ISO8859_2.NewDecoder(), nil
-	case "ISO8859-5", "ISO-8859-5":
-		return charmap.ISO8859_5.NewDecoder(), nil
-	case "ISO8859-7", "ISO-8859-7":
-		return charmap.ISO8859_7.NewDecoder(), nil
-	case "ISO8859-15", "ISO-8859-15":
-		return charmap.ISO8859_15.NewDecoder(), nil
-	case "KOI8-R":
-		return charmap.KOI8R.NewDecoder(), nil
-	case "KOI8-U":
-		return charmap.KOI8U.NewDecoder(), nil
-	case "CP1251", "MICROSOFT-CP1251", "WINDOWS-1251":
-		return charmap.Windows1251.NewDecoder(), nil
 	}
-	return nil, fmt.Errorf("unsupported character set %q", set)
+	return enc.NewDecoder(), nil
 }
 
 // addRule reads a PFX or SFX line: the class header (flag, cross product,
@@ -358,7 +347,7 @@ func (af *affixFile) expand(stem string, flags []string, fn func(form string)) {
 			fn(w)
 		}
 	}
-	if !contains(flags, af.needAffix) {
+	if af.needAffix == "" || !slices.Contains(flags, af.needAffix) {
 		emit(stem)
 	}
 	prefixes := func(w string, flags []string, crossOnly bool) {
@@ -405,18 +394,6 @@ func (af *affixFile) expand(stem string, flags []string, fn func(form string)) {
 	prefixes(stem, flags, false)
 }
 
-func contains(flags []string, f string) bool {
-	if f == "" {
-		return false
-	}
-	for _, x := range flags {
-		if x == f {
-			return true
-		}
-	}
-	return false
-}
-
 // readDic calls fn with each stem of a .dic file and its flags, decoded
 // as af says. The first line (the entry count) and morphological fields
 // after the word are skipped; a stem the FORBIDDENWORD flag marks is left
@@ -451,7 +428,7 @@ func (af *affixFile) readDic(r io.Reader, fn func(stem string, flags []string) e
 		if fl != "" {
 			flags = af.flags(fl)
 		}
-		if contains(flags, af.forbidden) {
+		if af.forbidden != "" && slices.Contains(flags, af.forbidden) {
 			continue
 		}
 		if err := fn(word, flags); err != nil {

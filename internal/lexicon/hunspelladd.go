@@ -118,8 +118,10 @@ func addHunspellForms(ctx context.Context, l *Lexicon, lang, aff string) (*Lexic
 		}
 		forms = forms[:0]
 		af.expand(stem, flags, func(f string) { forms = append(forms, strings.ToLower(f)) })
+		// The stem is the first form unless it needs an affix, when it
+		// is no word to look up.
 		var en []string
-		for _, f := range append([]string{strings.ToLower(stem)}, forms...) {
+		for _, f := range forms {
 			if en = l.ToEnglish(lang, f); len(en) > 0 {
 				break
 			}

@@ -71,8 +71,8 @@ directly, X→Y ones composed through Y's English for a language with little
 of its own; an analyser's word forms through their lemmas for uk, hr, fr,
 ru), adds the word forms of the Hunspell dictionaries under --hunspell
 through the stems they are made from (Debian: apt-get install hunspell-cs
-hunspell-fr-classical; Czech and French), and writes the lexicon to the data directory, where trace,
-demo, ingest and eval find it. The dictionaries are GPL and CC BY-SA:
+hunspell-fr-classical; Czech and French), and writes the lexicon to the
+data directory, where trace, demo, ingest and eval find it. The dictionaries are GPL and CC BY-SA:
 newstrace reads them where they are installed and never ships them.`,
 		Example: `  newstrace lexicon import
   newstrace lexicon import --cedict ~/Downloads/cedict_ts.u8
@@ -283,8 +283,9 @@ func readFile(path string) (*lexicon.Lexicon, error) {
 }
 
 // dictKey names the set of dictionaries installed in dir (FreeDict's and
-// CC-CEDICT) and Apertium's dictionaries and analysers in apertiumDir by
-// their names, sizes and times, and the importer's version, so that
+// CC-CEDICT), Apertium's dictionaries and analysers in apertiumDir and the
+// Hunspell dictionaries AddHunspell reads in hunspellDir by their names,
+// sizes and times, and the importer's version, so that
 // installing or updating one, or a build that imports differently,
 // invalidates the cached import.
 func dictKey(dir, apertiumDir, hunspellDir string) (string, bool) {
