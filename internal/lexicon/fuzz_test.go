@@ -219,3 +219,39 @@ func FuzzHunspell(f *testing.F) {
 		})
 	})
 }
+
+// FuzzReadMO feeds arbitrary bytes to the gettext catalogue reader, which
+// must fail with an error or return messages, never panic or allocate
+// what a corrupt header claims.
+func FuzzReadMO(f *testing.F) {
+	mo, err := os.ReadFile(filepath.Join("testdata", "names", "locale", "hi", "LC_MESSAGES", "iso_3166-1.mo"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(mo)
+	f.Add(mo[:moHeader])
+	f.Fuzz(func(t *testing.T, data []byte) {
+		msgs, err := readMO(data)
+		if err != nil {
+			return
+		}
+		if len(msgs) > len(data)/16 {
+			t.Fatalf("%d messages from %d bytes", len(msgs), len(data))
+		}
+	})
+}
+
+// FuzzReadLCTime checks that any locale source either fails with an error
+// or yields lists of strings, without panicking.
+func FuzzReadLCTime(f *testing.F) {
+	src, err := os.ReadFile(filepath.Join("testdata", "names", "i18n", "hi_IN"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(src))
+	f.Add("LC_TIME\ncopy \"hi_IN\"\nEND LC_TIME\n")
+	f.Add("escape_char \\\nLC_TIME\nday \"a\\\"b\";\\\n \"<U0930>\"\nEND LC_TIME\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		_, _ = readLCTime(strings.NewReader(in))
+	})
+}

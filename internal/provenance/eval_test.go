@@ -73,6 +73,10 @@ func evalLexicon(t testing.TB) *lexicon.Lexicon {
 		if err != nil {
 			t.Fatal(err)
 		}
+		l, _, err = lexicon.AddNames(context.Background(), l, lexicon.DefaultLocaleDir, lexicon.DefaultI18nDir)
+		if err != nil {
+			t.Fatal(err)
+		}
 		return l
 	default:
 		f, err := os.Open(path)

@@ -42,6 +42,11 @@ type Options struct {
 	// Hunspell is the directory of Hunspell dictionaries whose word forms
 	// are added (see lexicon.AddHunspell); "" skips.
 	Hunspell string
+	// ISOCodes and GlibcLocales are the directories of iso-codes' gettext
+	// catalogues and glibc's locale sources, whose names of countries,
+	// languages, days and months are added (see lexicon.AddNames); ""
+	// skips one.
+	ISOCodes, GlibcLocales string
 	// TSV lists word lists to add, each from From to To.
 	TSV      []string
 	From, To string
@@ -71,7 +76,10 @@ directly, X→Y ones composed through Y's English for a language with little
 of its own; an analyser's word forms through their lemmas for uk, hr, fr,
 ru), adds the word forms of the Hunspell dictionaries under --hunspell
 through the stems they are made from (Debian: apt-get install hunspell-cs
-hunspell-fr-classical; Czech and French), and writes the lexicon to the
+hunspell-fr-classical; Czech and French), adds the names of countries and
+languages in iso-codes' catalogues under --iso-codes and of the days and
+months in glibc's locale sources under --glibc-locales (Debian: apt-get
+install iso-codes locales), and writes the lexicon to the
 data directory, where trace, demo, ingest and eval find it. The dictionaries are GPL and CC BY-SA:
 newstrace reads them where they are installed and never ships them.`,
 		Example: `  newstrace lexicon import
@@ -92,6 +100,8 @@ newstrace reads them where they are installed and never ships them.`,
 	imp.Flags().StringVar(&opts.CEDICT, "cedict", "", "CC-CEDICT file (cedict_ts.u8) to add from outside --dir")
 	imp.Flags().StringVar(&opts.Apertium, "apertium", lexicon.DefaultApertiumDir, "directory of Apertium language data whose dictionaries and analysers to add (\"\" to skip)")
 	imp.Flags().StringVar(&opts.Hunspell, "hunspell", lexicon.DefaultHunspellDir, "directory of Hunspell .aff and .dic files whose word forms to add (\"\" to skip)")
+	imp.Flags().StringVar(&opts.ISOCodes, "iso-codes", lexicon.DefaultLocaleDir, "directory of gettext catalogues whose iso-codes names of countries and languages to add (\"\" to skip)")
+	imp.Flags().StringVar(&opts.GlibcLocales, "glibc-locales", lexicon.DefaultI18nDir, "directory of glibc locale sources whose names of days and months to add (\"\" to skip)")
 	imp.Flags().StringArrayVar(&opts.TSV, "tsv", nil, "tab-separated word list to add (repeatable)")
 	imp.Flags().StringVar(&opts.From, "from", "", "language of the TSV headwords")
 	imp.Flags().StringVar(&opts.To, "to", "", "language of the TSV translations")
@@ -164,6 +174,16 @@ func Run(ctx context.Context, opts *Options) error {
 		}
 		lex = l
 	}
+	if opts.ISOCodes != "" || opts.GlibcLocales != "" {
+		l, warnings, err := lexicon.AddNames(ctx, lex, opts.ISOCodes, opts.GlibcLocales)
+		for _, w := range warnings {
+			f.Logger.Warn("Dictionary", slog.String("detail", w))
+		}
+		if err != nil {
+			return fmt.Errorf("lexicon import: %w", err)
+		}
+		lex = l
+	}
 	out := opts.Output
 	if out == "" {
 		out = f.LexiconPath()
@@ -219,18 +239,29 @@ func Load(ctx context.Context, f *factory.Factory, warn io.Writer) (*lexicon.Lex
 	if f.IO.ErrTTY {
 		notice = f.IO.ErrOut
 	}
-	return load(ctx, f.LexiconPath(), DefaultDictDir, lexicon.DefaultApertiumDir, lexicon.DefaultHunspellDir, cache, warn, notice)
+	return load(ctx, f.LexiconPath(), defaultSources, cache, warn, notice)
 }
+
+// sources are the directories an import reads: FreeDict's and CC-CEDICT
+// (dict), Apertium's, Hunspell's, iso-codes' catalogues (locale) and
+// glibc's locale sources (i18n); "" skips one.
+type sources struct {
+	dict, apertium, hunspell, locale, i18n string
+}
+
+// defaultSources are where Debian installs them.
+var defaultSources = sources{DefaultDictDir, lexicon.DefaultApertiumDir, lexicon.DefaultHunspellDir, lexicon.DefaultLocaleDir, lexicon.DefaultI18nDir}
 
 // load is Load with its places given; notice, when not nil, is told that
 // an import begins.
-func load(ctx context.Context, path, dictDir, apertiumDir, hunspellDir, cacheDir string, warn, notice io.Writer) (*lexicon.Lexicon, error) {
+func load(ctx context.Context, path string, src sources, cacheDir string, warn, notice io.Writer) (*lexicon.Lexicon, error) {
 	if l, err := readFile(path); err == nil || !errors.Is(err, os.ErrNotExist) {
 		return l, err
 	}
+	dictDir, apertiumDir, hunspellDir := src.dict, src.apertium, src.hunspell
 	if dictDir != "" {
 		cached := ""
-		if key, ok := dictKey(dictDir, apertiumDir, hunspellDir); ok && cacheDir != "" {
+		if key, ok := dictKey(src); ok && cacheDir != "" {
 			cached = filepath.Join(cacheDir, "lexicon-"+key+".bin")
 			if l, err := readFile(cached); err == nil {
 				return l, nil
@@ -247,6 +278,11 @@ func load(ctx context.Context, path, dictDir, apertiumDir, hunspellDir, cacheDir
 			}
 			if hunspellDir != "" {
 				if l, _, err = lexicon.AddHunspell(ctx, l, hunspellDir); err != nil {
+					return nil, err
+				}
+			}
+			if src.locale != "" || src.i18n != "" {
+				if l, _, err = lexicon.AddNames(ctx, l, src.locale, src.i18n); err != nil {
 					return nil, err
 				}
 			}
@@ -282,13 +318,15 @@ func readFile(path string) (*lexicon.Lexicon, error) {
 	return l, nil
 }
 
-// dictKey names the set of dictionaries installed in dir (FreeDict's and
-// CC-CEDICT), Apertium's dictionaries and analysers in apertiumDir and the
-// Hunspell dictionaries AddHunspell reads in hunspellDir by their names,
-// sizes and times, and the importer's version, so that
-// installing or updating one, or a build that imports differently,
-// invalidates the cached import.
-func dictKey(dir, apertiumDir, hunspellDir string) (string, bool) {
+// dictKey names the set of dictionaries installed in src.dict (FreeDict's
+// and CC-CEDICT), Apertium's dictionaries and analysers in src.apertium,
+// the Hunspell dictionaries AddHunspell reads in src.hunspell and the
+// iso-codes catalogues and glibc locale sources AddNames reads, by their
+// names, sizes and times, and the importer's version, so that installing
+// or updating one, or a build that imports differently, invalidates the
+// cached import; false when src.dict holds no dictionary.
+func dictKey(src sources) (string, bool) {
+	dir, apertiumDir, hunspellDir := src.dict, src.apertium, src.hunspell
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return "", false
@@ -324,6 +362,11 @@ func dictKey(dir, apertiumDir, hunspellDir string) (string, bool) {
 					fmt.Fprintf(h, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
 				}
 			}
+		}
+	}
+	for _, p := range lexicon.NameFiles(src.locale, src.i18n) {
+		if info, err := os.Stat(p); err == nil {
+			fmt.Fprintf(h, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
 		}
 	}
 	return fmt.Sprintf("%016x", h.Sum64()), n > 0

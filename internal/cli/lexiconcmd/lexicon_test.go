@@ -23,7 +23,7 @@ func writeTSV(t *testing.T, dir string) string {
 func TestImportTSV(t *testing.T) {
 	dir := t.TempDir()
 	tsv := writeTSV(t, dir)
-	out, _, err := clitest.Run(t, dir, "lexicon", "import", "--dir", "", "--apertium", "", "--tsv", tsv, "--from", "fr", "--to", "en")
+	out, _, err := clitest.Run(t, dir, "lexicon", "import", "--iso-codes", "", "--glibc-locales", "", "--dir", "", "--apertium", "", "--tsv", tsv, "--from", "fr", "--to", "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func TestImportApertium(t *testing.T) {
 	if err := os.WriteFile(tsv, []byte("правительство\tgovernment\nнеделя\tweek\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, _, err := clitest.Run(t, dir, "lexicon", "import", "--dir", "", "--apertium", filepath.Join(dir, "apertium"), "--tsv", tsv, "--from", "ru", "--to", "en")
+	out, _, err := clitest.Run(t, dir, "lexicon", "import", "--iso-codes", "", "--glibc-locales", "", "--dir", "", "--apertium", filepath.Join(dir, "apertium"), "--tsv", tsv, "--from", "ru", "--to", "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,5 +76,29 @@ func TestImportNeedsLanguages(t *testing.T) {
 	dir := t.TempDir()
 	if _, _, err := clitest.Run(t, dir, "lexicon", "import", "--tsv", writeTSV(t, dir)); err == nil {
 		t.Error("--tsv without --from/--to: no error")
+	}
+}
+
+// The import adds the names of countries, days and months from the
+// iso-codes catalogues and glibc locale sources it is pointed at, for the
+// languages it has words of.
+func TestImportNames(t *testing.T) {
+	dir := t.TempDir()
+	tsv := filepath.Join(dir, "hi-en.tsv")
+	if err := os.WriteFile(tsv, []byte("नमस्ते\thello\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	names := filepath.Join("..", "..", "lexicon", "testdata", "names")
+	out, _, err := clitest.Run(t, dir, "lexicon", "import", "--dir", "", "--apertium", "", "--hunspell", "",
+		"--iso-codes", filepath.Join(names, "locale"), "--glibc-locales", filepath.Join(names, "i18n"),
+		"--tsv", tsv, "--from", "hi", "--to", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex := readLexicon(t, filepath.Join(dir, "lexicon.bin"))
+	for word, want := range map[string]string{"नमस्ते": "hello", "भारत": "india", "गुरुवार": "thursday"} {
+		if got := lex.ToEnglish("hi", word); len(got) == 0 || got[0] != want {
+			t.Errorf("ToEnglish(hi, %s) = %q, want %s first (output %q)", word, got, want, out.String())
+		}
 	}
 }

@@ -14,7 +14,7 @@ import (
 func TestLoadMissing(t *testing.T) {
 	dir := t.TempDir()
 	var warn bytes.Buffer
-	lex, err := load(context.Background(), filepath.Join(dir, "lexicon.bin"), filepath.Join(dir, "no-dictd"), "", "", "", &warn, nil)
+	lex, err := load(context.Background(), filepath.Join(dir, "lexicon.bin"), sources{dict: filepath.Join(dir, "no-dictd")}, "", &warn, nil)
 	if err != nil || lex != nil {
 		t.Fatalf("load = %v, %v; want nil, nil", lex, err)
 	}
@@ -29,7 +29,7 @@ func TestLoadCorrupt(t *testing.T) {
 	if err := os.WriteFile(path, []byte("not a lexicon"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := load(context.Background(), path, "", "", "", "", nil, nil); err == nil {
+	if _, err := load(context.Background(), path, sources{}, "", nil, nil); err == nil {
 		t.Error("corrupt lexicon: no error")
 	}
 }
@@ -38,24 +38,24 @@ func TestLoadCorrupt(t *testing.T) {
 // changes the key of the cached import.
 func TestDictKeyCEDICT(t *testing.T) {
 	dir := t.TempDir()
-	if _, ok := dictKey(dir, "", ""); ok {
+	if _, ok := dictKey(sources{dict: dir}); ok {
 		t.Error("empty dir: dictKey reports dictionaries")
 	}
 	if err := os.WriteFile(filepath.Join(dir, "freedict-fra-eng.index"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	before, _ := dictKey(dir, "", "")
+	before, _ := dictKey(sources{dict: dir})
 	if err := os.WriteFile(filepath.Join(dir, "cedict_ts.u8"), []byte("政府 政府 [zheng4 fu3] /government/\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	after, ok := dictKey(dir, "", "")
+	after, ok := dictKey(sources{dict: dir})
 	if !ok || after == before {
 		t.Errorf("dictKey after installing cedict_ts.u8 = %s, %v; want a new key", after, ok)
 	}
 	if err := os.Remove(filepath.Join(dir, "freedict-fra-eng.index")); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := dictKey(dir, "", ""); !ok {
+	if _, ok := dictKey(sources{dict: dir}); !ok {
 		t.Error("dir with only cedict_ts.u8: dictKey reports no dictionaries")
 	}
 }
@@ -71,7 +71,7 @@ func TestLoadCEDICTOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	var warn, notice bytes.Buffer
-	lex, err := load(context.Background(), filepath.Join(dir, "lexicon.bin"), dicts, "", "", filepath.Join(dir, "cache"), &warn, &notice)
+	lex, err := load(context.Background(), filepath.Join(dir, "lexicon.bin"), sources{dict: dicts}, filepath.Join(dir, "cache"), &warn, &notice)
 	if err != nil || lex == nil {
 		t.Fatalf("load = %v, %v; want a lexicon", lex, err)
 	}
@@ -79,7 +79,7 @@ func TestLoadCEDICTOnly(t *testing.T) {
 		t.Errorf("notice %q does not say the import began", notice.String())
 	}
 	notice.Reset()
-	if _, err := load(context.Background(), filepath.Join(dir, "lexicon.bin"), dicts, "", "", filepath.Join(dir, "cache"), &warn, &notice); err != nil || notice.Len() != 0 {
+	if _, err := load(context.Background(), filepath.Join(dir, "lexicon.bin"), sources{dict: dicts}, filepath.Join(dir, "cache"), &warn, &notice); err != nil || notice.Len() != 0 {
 		t.Errorf("second load: %v, notice %q; want the cached import, silently", err, notice.String())
 	}
 	if got := lex.ToEnglish("zh", "政府"); len(got) != 1 || got[0] != "government" {
@@ -96,7 +96,7 @@ func TestDictKeyApertium(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "freedict-fra-eng.index"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	before, _ := dictKey(dir, ap, "")
+	before, _ := dictKey(sources{dict: dir, apertium: ap})
 	pair := filepath.Join(ap, "apertium-rus-ukr")
 	if err := os.Mkdir(pair, 0o755); err != nil {
 		t.Fatal(err)
@@ -104,7 +104,7 @@ func TestDictKeyApertium(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(pair, "ukr-rus.autobil.bin"), []byte("LTTB"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if after, _ := dictKey(dir, ap, ""); after == before {
+	if after, _ := dictKey(sources{dict: dir, apertium: ap}); after == before {
 		t.Errorf("dictKey after installing ukr-rus.autobil.bin = %s, unchanged", after)
 	}
 }
@@ -115,13 +115,41 @@ func TestDictKeyHunspell(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "freedict-ces-eng.index"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	before, _ := dictKey(dir, "", hs)
+	before, _ := dictKey(sources{dict: dir, hunspell: hs})
 	for _, name := range []string{"cs_CZ.aff", "cs_CZ.dic"} {
 		if err := os.WriteFile(filepath.Join(hs, name), []byte("SET UTF-8\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if after, _ := dictKey(dir, "", hs); after == before {
+	if after, _ := dictKey(sources{dict: dir, hunspell: hs}); after == before {
 		t.Errorf("dictKey after installing cs_CZ.aff = %s, unchanged", after)
+	}
+}
+
+// Installing iso-codes' catalogue for a language, or glibc's locale
+// source, changes the key.
+func TestDictKeyNames(t *testing.T) {
+	dir, loc, i18n := t.TempDir(), t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "freedict-hin-eng.index"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := sources{dict: dir, locale: loc, i18n: i18n}
+	before, _ := dictKey(src)
+	msgs := filepath.Join(loc, "hi", "LC_MESSAGES")
+	if err := os.MkdirAll(msgs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(msgs, "iso_3166-1.mo"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	withISO, _ := dictKey(src)
+	if withISO == before {
+		t.Errorf("dictKey after installing hi/LC_MESSAGES/iso_3166-1.mo = %s, unchanged", withISO)
+	}
+	if err := os.WriteFile(filepath.Join(i18n, "hi_IN"), []byte("LC_TIME\nEND LC_TIME\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := dictKey(src); after == withISO {
+		t.Errorf("dictKey after installing hi_IN = %s, unchanged", after)
 	}
 }
