@@ -36,13 +36,15 @@ const (
 // lexicon of this version or is corrupt; the remedy is to import again.
 var ErrFormat = errors.New("lexicon: bad lexicon file")
 
-// Write stores the lexicon in the binary format Read loads.
+// Write stores the lexicon in the binary format Read loads, and names
+// l by what it wrote (see Fingerprint).
 func (l *Lexicon) Write(w io.Writer) error {
 	if l == nil {
 		l = &Lexicon{}
 	}
 	crc := crc32.NewIEEE()
-	bw := bufio.NewWriterSize(io.MultiWriter(w, crc), 256*1024)
+	cw := &countWriter{w: w}
+	bw := bufio.NewWriterSize(io.MultiWriter(cw, crc), 256*1024)
 	var tmp [binary.MaxVarintLen64]byte
 	uv := func(v uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], v)]) }
 	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
@@ -80,7 +82,21 @@ func (l *Lexicon) Write(w io.Writer) error {
 	if _, err := w.Write(sum[:]); err != nil {
 		return fmt.Errorf("lexicon: write: %w", err)
 	}
+	// What was written is what a Read of it will name.
+	l.fingerprint = fingerprint(cw.n+4, crc.Sum32())
 	return nil
+}
+
+// countWriter counts the bytes written through it.
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // Read loads a lexicon written by Write. A truncated, corrupt or foreign
@@ -134,6 +150,7 @@ func Read(r io.Reader) (*Lexicon, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
+	l.fingerprint = fingerprint(int64(len(data)), crc.crc)
 	return l, nil
 }
 

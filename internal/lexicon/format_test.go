@@ -6,7 +6,9 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
+	"io"
 	"os"
 	"reflect"
 	"strings"
@@ -158,4 +160,41 @@ func benchLexicon(b *testing.B) *Lexicon {
 		return realLexicon(b)
 	}
 	return fixtureLexicon(b)
+}
+
+// A lexicon's fingerprint names its content: what Write wrote, Read names
+// alike; other content has another; one built in memory has none yet.
+func TestFingerprint(t *testing.T) {
+	ctx := context.Background()
+	mk := func(tsv string) *Lexicon {
+		l, err := ImportTSV(ctx, strings.NewReader(tsv), "fr", "en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	l := mk("chat\tcat\n")
+	if l.Fingerprint() != "" {
+		t.Errorf("in memory: fingerprint %q, want none", l.Fingerprint())
+	}
+	var buf bytes.Buffer
+	if err := l.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	written := l.Fingerprint()
+	size := buf.Len()
+	r, err := Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if written == "" || r.Fingerprint() != written || !strings.HasPrefix(written, fmt.Sprintf("lexicon %d crc32 ", size)) {
+		t.Errorf("written %q, read back %q (file of %d bytes)", written, r.Fingerprint(), size)
+	}
+	other := mk("chat\tcat\nchien\tdog\n")
+	if err := other.Write(io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if other.Fingerprint() == written {
+		t.Errorf("two lexicons, one fingerprint %q", written)
+	}
 }

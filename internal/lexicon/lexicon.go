@@ -25,6 +25,7 @@
 package lexicon
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 )
@@ -45,6 +46,26 @@ const (
 type Lexicon struct {
 	vocab  []string // English words, sorted, unique; targets index into it
 	tables []*table // sorted by lang
+	// fingerprint names the file content the lexicon was read from or
+	// last written as; "" for one built in memory and never written.
+	fingerprint string
+}
+
+// Fingerprint names the lexicon's content, as written by Write and read
+// by Read: its length and checksum, "lexicon 85099817 crc32 1a2b3c4d".
+// Two lexicons with one fingerprint translate alike, so a store can
+// record the lexicon its sketches were made with and tell when they were
+// made with another. It is "" for a lexicon built in memory and never
+// written, whose content has no name yet.
+func (l *Lexicon) Fingerprint() string {
+	if l == nil {
+		return ""
+	}
+	return l.fingerprint
+}
+
+func fingerprint(size int64, sum uint32) string {
+	return fmt.Sprintf("lexicon %d crc32 %08x", size, sum)
 }
 
 // table is one language's mapping, stored as sorted parallel arrays so that

@@ -125,6 +125,12 @@ type Store interface {
 	List(ctx context.Context, q Query, fn func(*article.Article) error) error
 	// Count returns the number of stored articles.
 	Count(ctx context.Context) (int, error)
+	// Setting returns the value SetSetting stored under key, "" when none:
+	// facts about the store as a whole, such as the lexicon its sketches
+	// were made with.
+	Setting(ctx context.Context, key string) (string, error)
+	// SetSetting stores value under key, replacing any earlier value.
+	SetSetting(ctx context.Context, key, value string) error
 	// Close releases the store's resources.
 	Close() error
 }

@@ -127,7 +127,7 @@ func Run(ctx context.Context, opts *Options) error {
 		return err
 	}
 	defer st.Close()
-	lex, err := lexiconcmd.Load(ctx, f, f.IO.ErrOut)
+	lex, err := lexiconcmd.LoadFor(ctx, f, st)
 	if err != nil {
 		return err
 	}

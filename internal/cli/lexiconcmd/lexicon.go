@@ -22,6 +22,8 @@ import (
 
 	"github.com/newstrace/newstrace/internal/cli/factory"
 	"github.com/newstrace/newstrace/internal/lexicon"
+	"github.com/newstrace/newstrace/internal/provenance"
+	"github.com/newstrace/newstrace/internal/store"
 )
 
 // DefaultDictDir is where Debian's dict-freedict-* packages install.
@@ -370,4 +372,23 @@ func dictKey(src sources) (string, bool) {
 		}
 	}
 	return fmt.Sprintf("%016x", h.Sum64()), n > 0
+}
+
+// LoadFor is Load for a command that sketches or traces the articles of
+// st: it also warns when st's sketches were made with another lexicon or
+// sketcher than this command's (provenance.Sketcher.CheckStore), and
+// records the stamp in an empty store.
+func LoadFor(ctx context.Context, f *factory.Factory, st store.Store) (*lexicon.Lexicon, error) {
+	lex, err := Load(ctx, f, f.IO.ErrOut)
+	if err != nil {
+		return nil, err
+	}
+	w, err := provenance.NewSketcherWithLexicon(lex).CheckStore(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	if w != "" {
+		f.Logger.Warn("Stale sketches", slog.String("detail", w))
+	}
+	return lex, nil
 }

@@ -117,7 +117,7 @@ func Run(ctx context.Context, opts *Options) error {
 		return fmt.Errorf("network: %w", err)
 	}
 	src := &linkSource{st: st, lexicon: func(ctx context.Context) (*lexicon.Lexicon, error) {
-		return lexiconcmd.Load(ctx, f, f.IO.ErrOut)
+		return lexiconcmd.LoadFor(ctx, f, st)
 	}}
 	for _, id := range ids {
 		links, err := src.links(ctx, id)

@@ -91,6 +91,14 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return fmt.Errorf("reindex: %w", err)
 	}
+	// Every article now has this lexicon's sketches: the store says so,
+	// and commands stop warning (provenance.Sketcher.CheckStore). One
+	// that kept its old sketches leaves the old stamp, and the warning.
+	if stamp := sk.Stamp(); stats.Errors == 0 && stamp != "" {
+		if err := st.SetSetting(ctx, provenance.SketchesSetting, stamp); err != nil {
+			return fmt.Errorf("reindex: %w", err)
+		}
+	}
 	if opts.JSON {
 		enc := json.NewEncoder(f.IO.Out)
 		enc.SetIndent("", "  ")

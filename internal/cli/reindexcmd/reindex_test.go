@@ -79,10 +79,18 @@ func TestReindexAfterNewLexicon(t *testing.T) {
 	if _, _, err := clitest.Run(t, dir, "ingest", corpus); err != nil {
 		t.Fatal(err)
 	}
+	if _, errOut, err := clitest.Run(t, dir, "ingest", corpus); err != nil || strings.Contains(errOut.String(), "Stale sketches") {
+		t.Fatalf("same lexicon: %v, stderr %q", err, errOut)
+	}
 	importTSV(t, dir, "ministre\tminister\nbudget\tbudget\nparlement\tparliament\nprésenter\tpresent\n")
 	before, fresh := storedXling(t, dir, "fr-1")
 	if slices.Equal(before, fresh) {
 		t.Fatal("the new lexicon makes the same keys: the test shows nothing")
+	}
+	// Commands that trace say the store's sketches are another
+	// lexicon's, until reindex.
+	if _, errOut, err := clitest.Run(t, dir, "trace", "fr-1"); err != nil || !strings.Contains(errOut.String(), "newstrace reindex") {
+		t.Errorf("trace under a new lexicon: %v, stderr %q; want a warning naming reindex", err, errOut)
 	}
 	out, _, err := clitest.Run(t, dir, "reindex")
 	if err != nil {
@@ -94,5 +102,8 @@ func TestReindexAfterNewLexicon(t *testing.T) {
 	after, fresh := storedXling(t, dir, "fr-1")
 	if !slices.Equal(after, fresh) {
 		t.Errorf("after reindex the stored keys %v are not the new lexicon's %v", after, fresh)
+	}
+	if _, errOut, err := clitest.Run(t, dir, "trace", "fr-1"); err != nil || strings.Contains(errOut.String(), "Stale sketches") {
+		t.Errorf("trace after reindex: %v, stderr %q; want no warning", err, errOut)
 	}
 }

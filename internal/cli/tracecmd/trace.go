@@ -63,7 +63,7 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	lex, err := lexiconcmd.Load(ctx, f, f.IO.ErrOut)
+	lex, err := lexiconcmd.LoadFor(ctx, f, st)
 	if err != nil {
 		return err
 	}

@@ -175,7 +175,7 @@ func Run(ctx context.Context, opts *Options) error {
 		return errors.Join(err, em.close())
 	}
 	defer st.Close()
-	lex, err := lexiconcmd.Load(ctx, f, f.IO.ErrOut)
+	lex, err := lexiconcmd.LoadFor(ctx, f, st)
 	if err != nil {
 		return errors.Join(err, em.close())
 	}

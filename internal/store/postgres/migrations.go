@@ -109,6 +109,13 @@ CREATE TABLE work_queue (
 		_, err := tx.Exec(ctx, `ALTER TABLE articles ADD COLUMN published_from TEXT NOT NULL DEFAULT ''`)
 		return err
 	},
+
+	// 4: settings of the store as a whole (Store.Setting), such as the
+	// lexicon its sketches were made with.
+	func(ctx context.Context, tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, `CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)`)
+		return err
+	},
 }
 
 // schemaVersion is the version a fully migrated database is at.

@@ -137,6 +137,13 @@ CREATE INDEX articles_content_hash ON articles (content_hash, site) WHERE conten
 		_, err := tx.Exec(`ALTER TABLE articles ADD COLUMN published_from TEXT NOT NULL DEFAULT ''`)
 		return err
 	},
+
+	// 5: settings of the store as a whole (Store.Setting), such as the
+	// lexicon its sketches were made with.
+	func(tx *sql.Tx) error {
+		_, err := tx.Exec(`CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID`)
+		return err
+	},
 }
 
 // backfillSketches fills sketches from the version 1 lsh table, whose

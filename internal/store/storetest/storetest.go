@@ -48,6 +48,7 @@ func Run(t *testing.T, open Opener) {
 		{"Sketches", testSketches},
 		{"SketchesCallback", testSketchesCallback},
 		{"PutSketches", testPutSketches},
+		{"Settings", testSettings},
 		{"Search", testSearch},
 		{"SearchSyntaxIsLiteral", testSearchSyntaxIsLiteral},
 		{"PutMatchesReplaces", testPutMatchesReplaces},
