@@ -47,3 +47,31 @@ func TestLeadCopy(t *testing.T) {
 		t.Errorf("two-word lead: verdict %s, want no translation", res.Verdict)
 	}
 }
+
+// TestRunCoverage checks Result.RunCoverage: a query rendering
+// consecutive sentences of a longer text covers that run of it whole,
+// while one whose sentences align far apart covers little of the stretch
+// between them, and a single aligned sentence makes no run.
+func TestRunCoverage(t *testing.T) {
+	opts := Options{Pivot: NewPivoter(fixtureLexicon(t))}
+	fr := strings.Split(xlingArticle(t, "fr-dam").Text, "\n\n")
+	origin := Prepare(xlingArticle(t, "en-dam"), opts)
+	query := func(paras ...string) *Prepared {
+		a := article.New()
+		a.ID, a.Lang, a.Text = "fr-part", "fr", strings.Join(paras, "\n\n")
+		return Prepare(a, opts)
+	}
+	run := CompareTranslation(query(fr[1], fr[2]), origin, opts)
+	if run.RunCoverage < 0.9 || run.OriginCoverage > 0.6 || run.Lead {
+		t.Errorf("two consecutive sentences: run %.2f, origin coverage %.2f, lead %v; want a run near 1, under 0.6 of the whole, no lead",
+			run.RunCoverage, run.OriginCoverage, run.Lead)
+	}
+	apart := CompareTranslation(query(fr[0], fr[4]), origin, opts)
+	if apart.RunCoverage > 0.6 || apart.RunCoverage < apart.OriginCoverage-1e-9 {
+		t.Errorf("the first and last sentences: run %.2f (origin coverage %.2f); want the stretch between them mostly unrendered",
+			apart.RunCoverage, apart.OriginCoverage)
+	}
+	if one := CompareTranslation(query(fr[2]), origin, opts); one.RunCoverage != 0 {
+		t.Errorf("one sentence: run %.2f, want 0", one.RunCoverage)
+	}
+}

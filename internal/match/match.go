@@ -74,6 +74,15 @@ type Result struct {
 	// it is no longer. A one-sentence candidate is never a lead: aligning
 	// with it is forced and says nothing of position.
 	Lead bool
+	// RunCoverage is, for a cross-lingual pair whose query aligns in two
+	// beads or more, the share of the candidate's terms in aligned
+	// sentences over the run of candidate sentences from the first
+	// aligned to the last: what OriginCoverage is for the part of the
+	// candidate a partial copy took. A copy of a text's first paragraphs,
+	// or of a passage, renders a run of its origin nearly whole; two
+	// texts on one subject align sentences scattered over the longer one.
+	// Zero for fewer beads.
+	RunCoverage float64
 	// Derived reports that a Copy, EditedCopy or Translation verdict holds
 	// on the query's side: most of the query is the candidate's text or
 	// its rendering. A verdict reached on the candidate's coverage alone —

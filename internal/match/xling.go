@@ -565,6 +565,9 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 	}
 	res.Coverage = qTerms / qx.weight
 	res.OriginCoverage = min(1, cTerms/cx.weight)
+	if beads >= 2 {
+		res.RunCoverage = runCoverage(cx, al, cTerms)
+	}
 	// Coverage alone ranks every candidate a one-sentence query aligns
 	// with alike; how close the aligned sentences are tells them apart.
 	mean := (strength + float64(aligned)*chance) / float64(aligned)
@@ -607,6 +610,30 @@ func CompareTranslation(q, c *Prepared, opts Options) Result {
 		}
 	}
 	return res
+}
+
+// runCoverage is cTerms, the weight of the candidate sentences al
+// aligns, over the weight of the candidate sentences from the first
+// aligned to the last.
+func runCoverage(cx *xprep, al alignment, cTerms float64) float64 {
+	first, last := int32(-1), int32(-1)
+	for qs, cs := range al.first {
+		if cs < 0 {
+			continue
+		}
+		if first < 0 || cs < first {
+			first = cs
+		}
+		last = max(last, al.last[qs])
+	}
+	span := 0.0
+	for c := first; c <= last; c++ {
+		span += cx.sents[c].weight
+	}
+	if span == 0 {
+		return 0
+	}
+	return min(1, cTerms/span)
 }
 
 // leadEvidence is the evidence, (similarity − chance) × length

@@ -29,6 +29,12 @@ func TestPromoteStandout(t *testing.T) {
 	partOf := func(p *match.Prepared, lead bool) compared {
 		return compared{p, match.Result{Verdict: match.Related, Score: 0.7, Strength: 0.6, RareStrength: 0.6, Coverage: 0.9, OriginCoverage: 0.1, Rendered: 1, Lead: lead}}
 	}
+	// runOf is a run of candidate p's sentences rendered in order, not
+	// at its start, covering run of the candidate between its first and
+	// last aligned sentences.
+	runOf := func(p *match.Prepared, run float64) compared {
+		return compared{p, match.Result{Verdict: match.Related, Score: 0.7, Strength: 0.6, RareStrength: 0.6, Coverage: 0.9, OriginCoverage: 0.1, Rendered: 1, RunCoverage: run}}
+	}
 	// leadOf is the lead of candidate p rendered whole, scoring score.
 	leadOf := func(p *match.Prepared, score float64) compared {
 		return compared{p, match.Result{Verdict: match.Related, Score: score, Strength: 0.6, RareStrength: 0.6, Coverage: 0.9, OriginCoverage: 0.1, Rendered: 1, Lead: true}}
@@ -62,6 +68,8 @@ func TestPromoteStandout(t *testing.T) {
 		{"short query rendering too few sentences", short, []compared{related(cand, 0.7, 0.6, 0.34)}, ""},
 		{"a small part of the candidate", short, []compared{partOf(cand, false)}, ""},
 		{"a small part of the candidate: its lead", short, []compared{partOf(cand, true)}, "c"},
+		{"a small part of the candidate: a run of it rendered whole", short, []compared{runOf(candLong, 0.9)}, "c-long"},
+		{"a small part of the candidate: sentences scattered over it", short, []compared{runOf(candLong, 0.2)}, ""},
 		{"the lead of a long candidate, whose small coverage keeps the score down", short, []compared{leadOf(candLong, 0.3)}, "c-long"},
 		{"the lead of a short candidate, scoring low", short, []compared{leadOf(cand, 0.3)}, ""},
 		{"long query rendering most of its sentences", long, []compared{related(cand, 0.7, 0.6, 0.9), related(rival, 0.1, 0.05, 1)}, "c"},
