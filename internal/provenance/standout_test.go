@@ -75,9 +75,44 @@ func TestPromoteStandout(t *testing.T) {
 		{"long query rendering most of its sentences", long, []compared{related(cand, 0.7, 0.6, 0.9), related(rival, 0.1, 0.05, 1)}, "c"},
 		{"long query rendering some: two reports of one event", long, []compared{related(cand, 0.7, 0.6, 0.7), related(rival, 0.1, 0.05, 1)}, ""},
 	}
+	// A later translation of an earlier candidate in a third language is
+	// the query's sibling: that candidate is judged in its place, and
+	// without it as a rival, even where the sibling renders the query as
+	// a translation; a later text that translates no candidate is judged
+	// itself, as before.
+	at := func(p *match.Prepared, h int) *match.Prepared {
+		p.Article.PublishedAt = time.Date(2014, 1, 2, h, 0, 0, 0, time.UTC)
+		return p
+	}
+	dq := at(preparedWith("q-hi", "hi", 3), 12)
+	dorig := at(preparedWith("orig-en", "en", 3), 10)
+	dsib := at(preparedWith("sib-fr", "fr", 3), 14)
+	dother := at(preparedWith("other-de", "de", 3), 14)
+	sibling := func(r, o *compared) bool { return after(r.p.Article, dq.Article) && r.p == dsib && o.p == dorig }
+	translationOf := func(p *match.Prepared) compared {
+		c := related(p, 0.8, 0.9, 1)
+		c.res.Verdict = match.Translation
+		return c
+	}
+	for _, tt := range []struct {
+		name  string
+		found []compared
+		want  string
+	}{
+		{"a later sibling aligning more closely", []compared{related(dorig, 0.3, 0.5, 1), related(dsib, 0.6, 0.9, 1), related(rival, 0.1, 0.1, 1)}, "orig-en"},
+		{"a later sibling rendering the query whole", []compared{related(dorig, 0.5, 0.5, 1), translationOf(dsib)}, "orig-en"},
+		{"a later sibling, and a rival near the original", []compared{related(dorig, 0.3, 0.5, 1), related(dsib, 0.6, 0.9, 1), related(rival, 0.3, 0.45, 1)}, ""},
+		{"a later text translating no candidate", []compared{related(dorig, 0.3, 0.5, 1), related(dother, 0.6, 0.9, 1)}, "other-de"},
+		{"a later translation of the query translating no candidate", []compared{related(dorig, 0.3, 0.5, 1), translationOf(dother)}, ""},
+	} {
+		found := append([]compared(nil), tt.found...)
+		if got := promoteStandout(dq, found, sibling); got != tt.want {
+			t.Errorf("%s: promoted %q, want %q", tt.name, got, tt.want)
+		}
+	}
 	for _, tt := range tests {
 		found := append([]compared(nil), tt.found...)
-		got := promoteStandout(tt.q, found)
+		got := promoteStandout(tt.q, found, nil)
 		if got != tt.want {
 			t.Errorf("%s: promoted %q, want %q", tt.name, got, tt.want)
 		}

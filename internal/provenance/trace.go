@@ -170,10 +170,9 @@ func (t *Tracer) trace(ctx context.Context, q *match.Prepared) (*Report, error) 
 			return nil, err
 		}
 	}
-	standout := promoteStandout(q, found)
-	// Resolution and the chain ask whether one candidate derives from
-	// another, often of the same pair twice; a comparison is the costly
-	// part of a trace.
+	// Resolution, the standout's rivals and the chain ask whether one
+	// candidate derives from another, often of the same pair twice; a
+	// comparison is the costly part of a trace.
 	type pair struct{ x, y *match.Prepared }
 	derived := map[pair]float64{}
 	derivesFrom := func(x, y *match.Prepared) float64 {
@@ -186,11 +185,15 @@ func (t *Tracer) trace(ctx context.Context, q *match.Prepared) (*Report, error) 
 		}
 		return v
 	}
+	sibling := func(r, o *compared) bool {
+		return after(r.p.Article, a) && derivesFrom(r.p, o.p) > 0
+	}
+	standout := promoteStandout(q, found, sibling)
 	origin, signals := resolve(q, found, derivesFrom)
 	if standout != "" && origin != nil && origin.res.Verdict == match.Translation && standout == origin.p.Article.ID {
 		signals = append(signals, Signal{Kind: SignalStandout, Detail: fmt.Sprintf(
 			"too little sentence evidence for a translation on its own, but aligned with %s clearly better than with any other candidate "+
-				"(evidence %.2f; the next candidate's %.2f)", standout, origin.res.RareStrength, rivalEvidence(a, found, origin))})
+				"(evidence %.2f; the next candidate's %.2f)", standout, origin.res.RareStrength, rivalEvidence(a, found, origin, sibling))})
 	}
 	var via *compared
 	if origin != nil {
@@ -332,19 +335,29 @@ const (
 // e-reader), while its original shares its rare ones as well. On that
 // evidence, a margin of 1.25 — the best candidate a quarter above the
 // next — holds (session 7: from 2, WMT22 uk-en 0.778 → 0.823).
-func promoteStandout(q *match.Prepared, found []compared) string {
+//
+// A later translation of the candidate in a third language is no rival:
+// it cannot be the query's origin, and a sibling translation pivots
+// through the same dictionary senses as the query and aligns with it
+// more closely than their original does (a Hindi and a French rendering
+// of one English report). sibling, when not nil, tells such a rival r of
+// candidate o.
+func promoteStandout(q *match.Prepared, found []compared, sibling func(r, o *compared) bool) string {
 	rendered := standoutRendered
 	if q.Sentences() >= match.FullEvidenceSentences {
 		rendered = standoutRenderedLong
 	}
 	a := q.Article
-	best := -1
+	best, translated := -1, false
 	for i, f := range found {
 		if !match.CrossLingual(a, f.p.Article) {
 			continue
 		}
 		if f.res.Verdict == match.Translation {
-			return ""
+			if !after(f.p.Article, a) {
+				return ""
+			}
+			translated = true
 		}
 		if best < 0 || f.res.RareStrength > found[best].res.RareStrength {
 			best = i
@@ -352,6 +365,14 @@ func promoteStandout(q *match.Prepared, found []compared) string {
 	}
 	if best < 0 {
 		return ""
+	}
+	// The candidate with the most evidence may be a later translation of
+	// an earlier one in a third language: the query's sibling, and that
+	// earlier text their common original, judged in its place.
+	if o := siblingsOriginal(a, found, best, sibling); o >= 0 {
+		best = o
+	} else if translated {
+		return "" // a later text already renders the query: see resolve
 	}
 	f := &found[best]
 	// A lead copy (match.Result.Lead: the query renders the candidate's
@@ -372,7 +393,7 @@ func promoteStandout(q *match.Prepared, found []compared) string {
 	// the query is long enough for that to mean something: a one-line
 	// message is three times ahead of its rivals on one shared word. With
 	// no rival there is no margin to measure, and the score must hold.
-	rival := rivalEvidence(a, found, f)
+	rival := rivalEvidence(a, found, f, sibling)
 	if score < standoutScore && (score < standoutScoreWide || rival <= 0 || f.res.RareStrength < wideMargin*rival || q.Words() < wideMinWords) {
 		return ""
 	}
@@ -392,15 +413,45 @@ func promoteStandout(q *match.Prepared, found []compared) string {
 	return f.p.Article.ID
 }
 
-// rivalEvidence is the highest evidence (match.Result.RareStrength) among the
-// cross-lingual candidates of a other than o: what o's standout margin is
-// measured against, and what the report quotes beside o's own.
-func rivalEvidence(a *article.Article, found []compared, o *compared) float64 {
-	best := 0.0
-	for _, f := range found {
-		if f.p != o.p && match.CrossLingual(a, f.p.Article) {
-			best = max(best, f.res.RareStrength)
+// siblingsOriginal returns the index in found of the earlier
+// cross-lingual candidate, of a third language, that found[best] — a text
+// published after a — translates, the one with the most evidence; -1
+// when found[best] is not later or translates none.
+func siblingsOriginal(a *article.Article, found []compared, best int, sibling func(r, o *compared) bool) int {
+	s := &found[best]
+	if sibling == nil || !after(s.p.Article, a) {
+		return -1
+	}
+	o := -1
+	for i := range found {
+		f := &found[i]
+		if i == best || after(f.p.Article, a) || !match.CrossLingual(a, f.p.Article) || !match.CrossLingual(s.p.Article, f.p.Article) ||
+			o >= 0 && f.res.RareStrength <= found[o].res.RareStrength {
+			continue
 		}
+		if sibling(s, f) {
+			o = i
+		}
+	}
+	return o
+}
+
+// rivalEvidence is the highest evidence (match.Result.RareStrength) among the
+// cross-lingual candidates of a other than o and its later siblings (see
+// promoteStandout): what o's standout margin is measured against, and
+// what the report quotes beside o's own. sibling is asked only of a
+// rival that would raise the figure.
+func rivalEvidence(a *article.Article, found []compared, o *compared, sibling func(r, o *compared) bool) float64 {
+	best := 0.0
+	for i := range found {
+		f := &found[i]
+		if f.p == o.p || !match.CrossLingual(a, f.p.Article) || f.res.RareStrength <= best {
+			continue
+		}
+		if sibling != nil && sibling(f, o) {
+			continue
+		}
+		best = f.res.RareStrength
 	}
 	return best
 }
