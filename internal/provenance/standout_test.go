@@ -78,8 +78,8 @@ func TestPromoteStandout(t *testing.T) {
 	// A later translation of an earlier candidate in a third language is
 	// the query's sibling: that candidate is judged in its place, and
 	// without it as a rival, even where the sibling renders the query as
-	// a translation; a later text that translates no candidate is judged
-	// itself, as before.
+	// a translation; an earlier sibling is no rival either; a later text
+	// that translates no candidate is judged itself, as before.
 	at := func(p *match.Prepared, h int) *match.Prepared {
 		p.Article.PublishedAt = time.Date(2014, 1, 2, h, 0, 0, 0, time.UTC)
 		return p
@@ -88,9 +88,15 @@ func TestPromoteStandout(t *testing.T) {
 	dorig := at(preparedWith("orig-en", "en", 3), 10)
 	dsib := at(preparedWith("sib-fr", "fr", 3), 14)
 	dother := at(preparedWith("other-de", "de", 3), 14)
-	sibling := func(r, o *compared) bool { return after(r.p.Article, dq.Article) && r.p == dsib && o.p == dorig }
+	dearly := at(preparedWith("early-ru", "ru", 3), 11)
+	sibling := func(r, o *compared) bool { return (r.p == dsib || r.p == dearly) && o.p == dorig }
 	translationOf := func(p *match.Prepared) compared {
 		c := related(p, 0.8, 0.9, 1)
+		c.res.Verdict = match.Translation
+		return c
+	}
+	weakTranslationOf := func(p *match.Prepared) compared {
+		c := related(p, 0.5, 0.4, 1)
 		c.res.Verdict = match.Translation
 		return c
 	}
@@ -102,8 +108,11 @@ func TestPromoteStandout(t *testing.T) {
 		{"a later sibling aligning more closely", []compared{related(dorig, 0.3, 0.5, 1), related(dsib, 0.6, 0.9, 1), related(rival, 0.1, 0.1, 1)}, "orig-en"},
 		{"a later sibling rendering the query whole", []compared{related(dorig, 0.5, 0.5, 1), translationOf(dsib)}, "orig-en"},
 		{"a later sibling, and a rival near the original", []compared{related(dorig, 0.3, 0.5, 1), related(dsib, 0.6, 0.9, 1), related(rival, 0.3, 0.45, 1)}, ""},
+		{"an earlier sibling near the original: it leads there too", []compared{related(dorig, 0.5, 0.5, 1), related(dearly, 0.5, 0.45, 1)}, "orig-en"},
 		{"a later text translating no candidate", []compared{related(dorig, 0.3, 0.5, 1), related(dother, 0.6, 0.9, 1)}, "other-de"},
 		{"a later translation of the query translating no candidate", []compared{related(dorig, 0.3, 0.5, 1), translationOf(dother)}, ""},
+		{"a later sibling rendering the query, with less evidence than the original", []compared{related(dorig, 0.5, 0.6, 1), weakTranslationOf(dsib)}, "orig-en"},
+		{"a later text rendering the query, with less evidence than the candidate", []compared{related(dorig, 0.5, 0.6, 1), weakTranslationOf(dother)}, ""},
 	} {
 		found := append([]compared(nil), tt.found...)
 		if got := promoteStandout(dq, found, sibling); got != tt.want {

@@ -185,15 +185,21 @@ func (t *Tracer) trace(ctx context.Context, q *match.Prepared) (*Report, error) 
 		}
 		return v
 	}
+	// r translates o: a text published before o cannot, however closely
+	// the two align.
 	sibling := func(r, o *compared) bool {
-		return after(r.p.Article, a) && derivesFrom(r.p, o.p) > 0
+		return !before(r.p.Article, o.p.Article) && match.CrossLingual(r.p.Article, o.p.Article) && derivesFrom(r.p, o.p) > 0
 	}
 	standout := promoteStandout(q, found, sibling)
 	origin, signals := resolve(q, found, derivesFrom)
 	if standout != "" && origin != nil && origin.res.Verdict == match.Translation && standout == origin.p.Article.ID {
-		signals = append(signals, Signal{Kind: SignalStandout, Detail: fmt.Sprintf(
-			"too little sentence evidence for a translation on its own, but aligned with %s clearly better than with any other candidate "+
-				"(evidence %.2f; the next candidate's %.2f)", standout, origin.res.RareStrength, rivalEvidence(a, found, origin, sibling))})
+		rival, siblings := rivalEvidence(a, found, origin, sibling)
+		detail := fmt.Sprintf("too little sentence evidence for a translation on its own, but aligned with %s clearly better than with any other candidate "+
+			"(evidence %.2f; the next candidate's %.2f)", standout, origin.res.RareStrength, rival)
+		if siblings {
+			detail += "; candidates that translate it in another language are no rivals"
+		}
+		signals = append(signals, Signal{Kind: SignalStandout, Detail: detail})
 	}
 	var via *compared
 	if origin != nil {
@@ -336,11 +342,13 @@ const (
 // evidence, a margin of 1.25 — the best candidate a quarter above the
 // next — holds (session 7: from 2, WMT22 uk-en 0.778 → 0.823).
 //
-// A later translation of the candidate in a third language is no rival:
-// it cannot be the query's origin, and a sibling translation pivots
-// through the same dictionary senses as the query and aligns with it
-// more closely than their original does (a Hindi and a French rendering
-// of one English report). sibling, when not nil, tells such a rival r of
+// A translation of the candidate in a third language is no rival: a
+// sibling translation pivots through the same dictionary senses as the
+// query and aligns with it more closely than their original does (a
+// Hindi and a French rendering of one English report); published later
+// it cannot be the query's origin, and published earlier it leads to the
+// candidate all the same (resolve takes the earliest, and the path
+// shows the hop). sibling, when not nil, tells such a rival r of
 // candidate o.
 func promoteStandout(q *match.Prepared, found []compared, sibling func(r, o *compared) bool) string {
 	rendered := standoutRendered
@@ -348,7 +356,8 @@ func promoteStandout(q *match.Prepared, found []compared, sibling func(r, o *com
 		rendered = standoutRenderedLong
 	}
 	a := q.Article
-	best, translated := -1, false
+	best := -1
+	var renderings []int // later translations of the query
 	for i, f := range found {
 		if !match.CrossLingual(a, f.p.Article) {
 			continue
@@ -357,7 +366,7 @@ func promoteStandout(q *match.Prepared, found []compared, sibling func(r, o *com
 			if !after(f.p.Article, a) {
 				return ""
 			}
-			translated = true
+			renderings = append(renderings, i)
 		}
 		if best < 0 || f.res.RareStrength > found[best].res.RareStrength {
 			best = i
@@ -369,12 +378,24 @@ func promoteStandout(q *match.Prepared, found []compared, sibling func(r, o *com
 	// The candidate with the most evidence may be a later translation of
 	// an earlier one in a third language: the query's sibling, and that
 	// earlier text their common original, judged in its place.
+	redirected := false
 	if o := siblingsOriginal(a, found, best, sibling); o >= 0 {
-		best = o
-	} else if translated {
-		return "" // a later text already renders the query: see resolve
+		best, redirected = o, true
 	}
 	f := &found[best]
+	// A later text that renders the query is its translation, and the
+	// query no copy of an earlier text (see resolve) — unless it renders
+	// the candidate as well: then it is the query's sibling.
+	if f.res.Verdict == match.Translation {
+		return ""
+	}
+	if !redirected {
+		for _, i := range renderings {
+			if sibling == nil || !sibling(&found[i], f) {
+				return ""
+			}
+		}
+	}
 	// A lead copy (match.Result.Lead: the query renders the candidate's
 	// opening sentences in place) holds as little of its original as the
 	// lead is short, so the candidate's coverage is asked only of others;
@@ -392,9 +413,11 @@ func promoteStandout(q *match.Prepared, found []compared, sibling func(r, o *com
 	// stands out when its evidence is wideMargin times any rival's and
 	// the query is long enough for that to mean something: a one-line
 	// message is three times ahead of its rivals on one shared word. With
-	// no rival there is no margin to measure, and the score must hold.
-	rival := rivalEvidence(a, found, f, sibling)
-	if score < standoutScore && (score < standoutScoreWide || rival <= 0 || f.res.RareStrength < wideMargin*rival || q.Words() < wideMinWords) {
+	// no rival there is no margin to measure, and the score must hold —
+	// unless the rivals were left out as the candidate's translations in
+	// other languages, which vouch for it.
+	rival, siblings := rivalEvidence(a, found, f, sibling)
+	if score < standoutScore && (score < standoutScoreWide || rival <= 0 && !siblings || f.res.RareStrength < wideMargin*rival || q.Words() < wideMinWords) {
 		return ""
 	}
 	// A partial copy holds little of its original: the lead of it
@@ -437,23 +460,24 @@ func siblingsOriginal(a *article.Article, found []compared, best int, sibling fu
 }
 
 // rivalEvidence is the highest evidence (match.Result.RareStrength) among the
-// cross-lingual candidates of a other than o and its later siblings (see
+// cross-lingual candidates of a other than o and o's translations (see
 // promoteStandout): what o's standout margin is measured against, and
 // what the report quotes beside o's own. sibling is asked only of a
-// rival that would raise the figure.
-func rivalEvidence(a *article.Article, found []compared, o *compared, sibling func(r, o *compared) bool) float64 {
-	best := 0.0
+// rival that would raise the figure; siblings reports that one was left
+// out as o's translation.
+func rivalEvidence(a *article.Article, found []compared, o *compared, sibling func(r, o *compared) bool) (best float64, siblings bool) {
 	for i := range found {
 		f := &found[i]
 		if f.p == o.p || !match.CrossLingual(a, f.p.Article) || f.res.RareStrength <= best {
 			continue
 		}
 		if sibling != nil && sibling(f, o) {
+			siblings = true
 			continue
 		}
 		best = f.res.RareStrength
 	}
-	return best
+	return best, siblings
 }
 
 // upstream follows a chain: when the resolved origin o, a copy in the
