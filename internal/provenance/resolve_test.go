@@ -38,6 +38,8 @@ func TestResolveLeadAndSiblings(t *testing.T) {
 	wire := at(preparedWith("wire", "en", 8), 1) // a copy of the original in its language
 	elsewhere := at(preparedWith("other", "ru", 8), -24)
 	earlierEN := at(preparedWith("earlier", "en", 8), -24) // another English text on the subject
+	lineEN := at(preparedWith("line", "en", 1), 2)         // a text of one sentence, as long as the query
+	twoLines := at(preparedWith("two", "en", 2), -24)      // an earlier two-line text whose first line the query renders
 	cand := translated
 	// scored lists derivations with how well the source accounts for
 	// the derived text; derivesFrom lists them at 1.
@@ -59,6 +61,11 @@ func TestResolveLeadAndSiblings(t *testing.T) {
 		want    string
 	}{
 		{"lead preferred to an earlier match elsewhere", []compared{cand(original, 0.6, true), cand(elsewhere, 0.7, false)}, none, "orig"},
+		// A text no longer than the query, rendered whole, is no less than
+		// a lead; and an earlier text of its language that it does not
+		// derive from stays behind it.
+		{"a whole text as long as the query beside an earlier lead", []compared{cand(twoLines, 0.6, true), cand(lineEN, 0.8, false)}, none, "line"},
+		{"a longer text matched elsewhere beside an earlier lead", []compared{cand(twoLines, 0.6, true), cand(original, 0.8, false)}, none, "two"},
 		{"match elsewhere far better than the lead", []compared{cand(original, 0.3, true), cand(elsewhere, 0.9, false)}, none, "other"},
 		{"no lead: earliest near the best", []compared{cand(original, 0.6, false), cand(elsewhere, 0.7, false)}, none, "other"},
 		{"an earlier text the best does not derive from stays behind it", []compared{cand(original, 0.7, false), cand(elsewhere, 0.6, false)}, none, "orig"},
