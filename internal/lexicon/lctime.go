@@ -76,9 +76,9 @@ func readLCTime(r io.Reader) (lcTime, error) {
 		}
 		logical := strings.TrimSpace(line)
 		line = ""
-		key, rest, _ := strings.Cut(logical, " ")
-		if k, r, ok := strings.Cut(logical, "\t"); ok && len(k) < len(key) {
-			key, rest = k, r
+		key, rest := logical, ""
+		if i := strings.IndexAny(logical, " \t"); i >= 0 {
+			key, rest = logical[:i], logical[i+1:]
 		}
 		switch {
 		case key == "END" && strings.TrimSpace(rest) == "LC_TIME":

@@ -76,8 +76,9 @@ func AddNames(ctx context.Context, base *Lexicon, localeDir, i18nDir string) (*L
 					warnings = append(warnings, fmt.Sprintf("%s: skipped: %v", path, err))
 					continue
 				}
-				// In msgid order: two English names of one word (Czechia,
-				// Czech Republic) rank alike on every import.
+				// In msgid order, so that two English names a catalogue
+				// gives one word (a country's name and its common name)
+				// rank alike on every import.
 				for _, en := range slices.Sorted(maps.Keys(msgs)) {
 					add(lang, msgs[en], en)
 				}

@@ -260,8 +260,7 @@ func load(ctx context.Context, path string, src sources, cacheDir string, warn, 
 	if l, err := readFile(path); err == nil || !errors.Is(err, os.ErrNotExist) {
 		return l, err
 	}
-	dictDir, apertiumDir, hunspellDir := src.dict, src.apertium, src.hunspell
-	if dictDir != "" {
+	if src.dict != "" {
 		cached := ""
 		if key, ok := dictKey(src); ok && cacheDir != "" {
 			cached = filepath.Join(cacheDir, "lexicon-"+key+".bin")
@@ -270,16 +269,16 @@ func load(ctx context.Context, path string, src sources, cacheDir string, warn, 
 			}
 		}
 		if notice != nil {
-			fmt.Fprintf(notice, "lexicon: importing the dictionaries installed in %s and %s (once; cached for the next command)…\n", dictDir, apertiumDir)
+			fmt.Fprintf(notice, "lexicon: importing the dictionaries installed in %s and %s (once; cached for the next command)…\n", src.dict, src.apertium)
 		}
-		if l, _, err := lexicon.ImportDir(ctx, dictDir); err == nil {
-			if apertiumDir != "" {
-				if l, _, err = lexicon.AddApertium(ctx, l, apertiumDir); err != nil {
+		if l, _, err := lexicon.ImportDir(ctx, src.dict); err == nil {
+			if src.apertium != "" {
+				if l, _, err = lexicon.AddApertium(ctx, l, src.apertium); err != nil {
 					return nil, err
 				}
 			}
-			if hunspellDir != "" {
-				if l, _, err = lexicon.AddHunspell(ctx, l, hunspellDir); err != nil {
+			if src.hunspell != "" {
+				if l, _, err = lexicon.AddHunspell(ctx, l, src.hunspell); err != nil {
 					return nil, err
 				}
 			}
@@ -328,8 +327,7 @@ func readFile(path string) (*lexicon.Lexicon, error) {
 // or updating one, or a build that imports differently, invalidates the
 // cached import; false when src.dict holds no dictionary.
 func dictKey(src sources) (string, bool) {
-	dir, apertiumDir, hunspellDir := src.dict, src.apertium, src.hunspell
-	ents, err := os.ReadDir(dir)
+	ents, err := os.ReadDir(src.dict)
 	if err != nil {
 		return "", false
 	}
@@ -347,17 +345,17 @@ func dictKey(src sources) (string, bool) {
 		fmt.Fprintf(h, "%s %d %d\n", e.Name(), info.Size(), info.ModTime().UnixNano())
 		n++
 	}
-	if apertiumDir != "" {
-		bidix, _ := filepath.Glob(filepath.Join(apertiumDir, "*", "*.autobil.bin"))
-		morf, _ := filepath.Glob(filepath.Join(apertiumDir, "*", "*.automorf.bin"))
+	if src.apertium != "" {
+		bidix, _ := filepath.Glob(filepath.Join(src.apertium, "*", "*.autobil.bin"))
+		morf, _ := filepath.Glob(filepath.Join(src.apertium, "*", "*.automorf.bin"))
 		for _, p := range append(bidix, morf...) {
 			if info, err := os.Stat(p); err == nil {
 				fmt.Fprintf(h, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
 			}
 		}
 	}
-	if hunspellDir != "" {
-		affs, _ := lexicon.HunspellFiles(hunspellDir)
+	if src.hunspell != "" {
+		affs, _ := lexicon.HunspellFiles(src.hunspell)
 		for _, aff := range affs {
 			for _, p := range []string{aff, strings.TrimSuffix(aff, ".aff") + ".dic"} {
 				if info, err := os.Stat(p); err == nil {
