@@ -157,3 +157,36 @@ func TestTraceStandoutSignal(t *testing.T) {
 	}
 	t.Log(detail)
 }
+
+// TestClearlyAligned checks the candidate upstream takes for a common
+// original: the cross-lingual one with the most evidence, by the
+// standout's margin, rendering half the query at least, whatever its
+// score; none when a rival comes close or the alignment renders too
+// little, and never a text in the query's language.
+func TestClearlyAligned(t *testing.T) {
+	q := preparedWith("q-en", "en", 2).Article
+	orig := preparedWith("orig-ja", "ja", 2)
+	other := preparedWith("other-ja", "ja", 2)
+	twin := preparedWith("twin-en", "en", 2)
+	rel := func(p *match.Prepared, rare, rendered float64) compared {
+		return compared{p, match.Result{Verdict: match.Related, Score: 0.2, RareStrength: rare, Rendered: rendered}}
+	}
+	copyOf := func(p *match.Prepared) compared {
+		return compared{p, match.Result{Verdict: match.EditedCopy, Score: 0.9, RareStrength: 2, Rendered: 1}}
+	}
+	for _, tt := range []struct {
+		name  string
+		found []compared
+		want  *match.Prepared
+	}{
+		{"far ahead of the other, a twin beside", []compared{copyOf(twin), rel(orig, 0.5, 1), rel(other, 0.2, 1)}, orig},
+		{"alone", []compared{rel(orig, 0.5, 1)}, orig},
+		{"a rival near it", []compared{rel(orig, 0.5, 1), rel(other, 0.45, 1)}, nil},
+		{"too little of the query rendered", []compared{rel(orig, 0.5, 0.4), rel(other, 0.1, 1)}, nil},
+		{"nothing in another language", []compared{copyOf(twin)}, nil},
+	} {
+		if got := clearlyAligned(q, tt.found); got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
