@@ -19,7 +19,7 @@ func preparedWith(id, lang string, n int) *match.Prepared {
 
 func TestPromoteStandout(t *testing.T) {
 	related := func(p *match.Prepared, score, strength, rendered float64) compared {
-		return compared{p, match.Result{Verdict: match.Related, Score: score, Strength: strength, RareStrength: strength, Coverage: 0.8, OriginCoverage: 0.8, Rendered: rendered}}
+		return compared{p, match.Result{Verdict: match.Related, Score: score, Strength: strength, RareStrength: strength, Coverage: 0.8, OriginCoverage: 0.7, Rendered: rendered}}
 	}
 	// sharing is a candidate whose evidence lies in words common in the
 	// store: much of its Strength, little of its RareStrength.
@@ -34,6 +34,11 @@ func TestPromoteStandout(t *testing.T) {
 	// last aligned sentences.
 	runOf := func(p *match.Prepared, run float64) compared {
 		return compared{p, match.Result{Verdict: match.Related, Score: 0.7, Strength: 0.6, RareStrength: 0.6, Coverage: 0.9, OriginCoverage: 0.1, Rendered: 1, RunCoverage: run}}
+	}
+	// wholeOf is candidate p rendered nearly whole by a query of more
+	// sentences, rendered of them.
+	wholeOf := func(p *match.Prepared, rendered float64) compared {
+		return compared{p, match.Result{Verdict: match.Related, Score: 0.7, Strength: 0.6, RareStrength: 0.6, Coverage: 0.8, OriginCoverage: 0.9, Rendered: rendered}}
 	}
 	// leadOf is the lead of candidate p rendered whole, scoring score.
 	leadOf := func(p *match.Prepared, score float64) compared {
@@ -66,6 +71,8 @@ func TestPromoteStandout(t *testing.T) {
 		{"short query alone but strong", short, []compared{related(cand, 0.6, 0.3, 1)}, "c"},
 		{"short query alone and weak: two texts on one subject", short, []compared{related(cand, 0.3, 0.3, 1)}, ""},
 		{"short query rendering too few sentences", short, []compared{related(cand, 0.7, 0.6, 0.34)}, ""},
+		{"too few sentences rendered, the candidate rendered whole", short, []compared{wholeOf(cand, 0.34)}, "c"},
+		{"a long query rendering some, the candidate nearly whole", long, []compared{wholeOf(cand, 0.7)}, "c"},
 		{"a small part of the candidate", short, []compared{partOf(cand, false)}, ""},
 		{"a small part of the candidate: its lead", short, []compared{partOf(cand, true)}, "c"},
 		{"a small part of the candidate: a run of it rendered whole", short, []compared{runOf(candLong, 0.9)}, "c-long"},
