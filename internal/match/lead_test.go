@@ -75,3 +75,23 @@ func TestRunCoverage(t *testing.T) {
 		t.Errorf("one sentence: run %.2f, want 0", one.RunCoverage)
 	}
 }
+
+// TestMidTextEvidence checks that a one-sentence query found past the
+// start of a longer text is asked the evidence of every sentence pair it
+// could have met by chance: a close rendering still is a translation,
+// while the same query against a text on another subject that shares a
+// few of its words is not.
+func TestMidTextEvidence(t *testing.T) {
+	opts := Options{Pivot: NewPivoter(fixtureLexicon(t))}
+	fr := strings.Split(xlingArticle(t, "fr-dam").Text, "\n\n")
+	a := article.New()
+	a.ID, a.Lang, a.Text = "fr-line", "fr", fr[2]
+	q := Prepare(a, opts)
+	res := CompareTranslation(q, Prepare(xlingArticle(t, "en-dam"), opts), opts)
+	if res.Verdict != Translation || res.Lead {
+		t.Errorf("the third sentence of its original: verdict %s, lead %v; want a translation found mid-text", res.Verdict, res.Lead)
+	}
+	if res := CompareTranslation(q, Prepare(xlingArticle(t, "de-bakery"), opts), opts); res.Verdict == Translation {
+		t.Errorf("a text on another subject: verdict %s, want none or related", res.Verdict)
+	}
+}
