@@ -213,3 +213,20 @@ func TestAddNamesInstalled(t *testing.T) {
 		}
 	}
 }
+
+// AddInstalled runs the steps it is given and skips the others: nothing
+// installed leaves the lexicon as it was.
+func TestAddInstalled(t *testing.T) {
+	base := namesBase()
+	same, warnings, err := AddInstalled(context.Background(), base, Installed{})
+	if err != nil || same != base || len(warnings) != 0 {
+		t.Errorf("nothing installed: %p (base %p), %q, %v", same, base, warnings, err)
+	}
+	l, _, err := AddInstalled(context.Background(), base, Installed{Locale: namesTestdata("locale"), I18n: namesTestdata("i18n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := l.ToEnglish("hi", "गुरुवार"); !slices.Equal(got, []string{"thursday"}) {
+		t.Errorf("गुरुवार → %q, want thursday", got)
+	}
+}

@@ -65,15 +65,7 @@ func evalLexicon(t testing.TB) *lexicon.Lexicon {
 		if err != nil {
 			t.Fatal(err)
 		}
-		l, _, err = lexicon.AddApertium(context.Background(), l, lexicon.DefaultApertiumDir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		l, _, err = lexicon.AddHunspell(context.Background(), l, lexicon.DefaultHunspellDir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		l, _, err = lexicon.AddNames(context.Background(), l, lexicon.DefaultLocaleDir, lexicon.DefaultI18nDir)
+		l, _, err = lexicon.AddInstalled(context.Background(), l, lexicon.DefaultInstalled())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -155,36 +155,13 @@ func Run(ctx context.Context, opts *Options) error {
 	if len(parts) == 0 {
 		return errors.New("lexicon import: nothing to import")
 	}
-	lex := lexicon.Merge(parts...)
-	if opts.Apertium != "" {
-		l, warnings, err := lexicon.AddApertium(ctx, lex, opts.Apertium)
-		for _, w := range warnings {
-			f.Logger.Warn("Dictionary", slog.String("detail", w))
-		}
-		if err != nil {
-			return fmt.Errorf("lexicon import: %w", err)
-		}
-		lex = l
+	lex, warnings, err := lexicon.AddInstalled(ctx, lexicon.Merge(parts...), lexicon.Installed{
+		Apertium: opts.Apertium, Hunspell: opts.Hunspell, Locale: opts.ISOCodes, I18n: opts.GlibcLocales})
+	for _, w := range warnings {
+		f.Logger.Warn("Dictionary", slog.String("detail", w))
 	}
-	if opts.Hunspell != "" {
-		l, warnings, err := lexicon.AddHunspell(ctx, lex, opts.Hunspell)
-		for _, w := range warnings {
-			f.Logger.Warn("Dictionary", slog.String("detail", w))
-		}
-		if err != nil {
-			return fmt.Errorf("lexicon import: %w", err)
-		}
-		lex = l
-	}
-	if opts.ISOCodes != "" || opts.GlibcLocales != "" {
-		l, warnings, err := lexicon.AddNames(ctx, lex, opts.ISOCodes, opts.GlibcLocales)
-		for _, w := range warnings {
-			f.Logger.Warn("Dictionary", slog.String("detail", w))
-		}
-		if err != nil {
-			return fmt.Errorf("lexicon import: %w", err)
-		}
-		lex = l
+	if err != nil {
+		return fmt.Errorf("lexicon import: %w", err)
 	}
 	out := opts.Output
 	if out == "" {
@@ -241,18 +218,16 @@ func Load(ctx context.Context, f *factory.Factory, warn io.Writer) (*lexicon.Lex
 	if f.IO.ErrTTY {
 		notice = f.IO.ErrOut
 	}
-	return load(ctx, f.LexiconPath(), defaultSources, cache, warn, notice)
+	return load(ctx, f.LexiconPath(), sources{DefaultDictDir, lexicon.DefaultInstalled()}, cache, warn, notice)
 }
 
 // sources are the directories an import reads: FreeDict's and CC-CEDICT
 // (dict), Apertium's, Hunspell's, iso-codes' catalogues (locale) and
 // glibc's locale sources (i18n); "" skips one.
 type sources struct {
-	dict, apertium, hunspell, locale, i18n string
+	dict string
+	lexicon.Installed
 }
-
-// defaultSources are where Debian installs them.
-var defaultSources = sources{DefaultDictDir, lexicon.DefaultApertiumDir, lexicon.DefaultHunspellDir, lexicon.DefaultLocaleDir, lexicon.DefaultI18nDir}
 
 // load is Load with its places given; notice, when not nil, is told that
 // an import begins.
@@ -269,23 +244,11 @@ func load(ctx context.Context, path string, src sources, cacheDir string, warn, 
 			}
 		}
 		if notice != nil {
-			fmt.Fprintf(notice, "lexicon: importing the dictionaries installed in %s and %s (once; cached for the next command)…\n", src.dict, src.apertium)
+			fmt.Fprintf(notice, "lexicon: importing the dictionaries installed in %s and %s (once; cached for the next command)…\n", src.dict, src.Apertium)
 		}
 		if l, _, err := lexicon.ImportDir(ctx, src.dict); err == nil {
-			if src.apertium != "" {
-				if l, _, err = lexicon.AddApertium(ctx, l, src.apertium); err != nil {
-					return nil, err
-				}
-			}
-			if src.hunspell != "" {
-				if l, _, err = lexicon.AddHunspell(ctx, l, src.hunspell); err != nil {
-					return nil, err
-				}
-			}
-			if src.locale != "" || src.i18n != "" {
-				if l, _, err = lexicon.AddNames(ctx, l, src.locale, src.i18n); err != nil {
-					return nil, err
-				}
+			if l, _, err = lexicon.AddInstalled(ctx, l, src.Installed); err != nil {
+				return nil, err
 			}
 			if cached != "" {
 				_ = write(cached, l) // a cache that cannot be written is no error
@@ -320,8 +283,8 @@ func readFile(path string) (*lexicon.Lexicon, error) {
 }
 
 // dictKey names the set of dictionaries installed in src.dict (FreeDict's
-// and CC-CEDICT), Apertium's dictionaries and analysers in src.apertium,
-// the Hunspell dictionaries AddHunspell reads in src.hunspell and the
+// and CC-CEDICT), Apertium's dictionaries and analysers in src.Apertium,
+// the Hunspell dictionaries AddHunspell reads in src.Hunspell and the
 // iso-codes catalogues and glibc locale sources AddNames reads, by their
 // names, sizes and times, and the importer's version, so that installing
 // or updating one, or a build that imports differently, invalidates the
@@ -345,17 +308,17 @@ func dictKey(src sources) (string, bool) {
 		fmt.Fprintf(h, "%s %d %d\n", e.Name(), info.Size(), info.ModTime().UnixNano())
 		n++
 	}
-	if src.apertium != "" {
-		bidix, _ := filepath.Glob(filepath.Join(src.apertium, "*", "*.autobil.bin"))
-		morf, _ := filepath.Glob(filepath.Join(src.apertium, "*", "*.automorf.bin"))
+	if src.Apertium != "" {
+		bidix, _ := filepath.Glob(filepath.Join(src.Apertium, "*", "*.autobil.bin"))
+		morf, _ := filepath.Glob(filepath.Join(src.Apertium, "*", "*.automorf.bin"))
 		for _, p := range append(bidix, morf...) {
 			if info, err := os.Stat(p); err == nil {
 				fmt.Fprintf(h, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
 			}
 		}
 	}
-	if src.hunspell != "" {
-		affs, _ := lexicon.HunspellFiles(src.hunspell)
+	if src.Hunspell != "" {
+		affs, _ := lexicon.HunspellFiles(src.Hunspell)
 		for _, aff := range affs {
 			for _, p := range []string{aff, strings.TrimSuffix(aff, ".aff") + ".dic"} {
 				if info, err := os.Stat(p); err == nil {
@@ -364,7 +327,7 @@ func dictKey(src sources) (string, bool) {
 			}
 		}
 	}
-	for _, p := range lexicon.NameFiles(src.locale, src.i18n) {
+	for _, p := range lexicon.NameFiles(src.Locale, src.I18n) {
 		if info, err := os.Stat(p); err == nil {
 			fmt.Fprintf(h, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
 		}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newstrace/newstrace/internal/lexicon"
 )
 
 // With neither a lexicon file nor dictionaries, Load warns once and the
@@ -96,7 +98,7 @@ func TestDictKeyApertium(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "freedict-fra-eng.index"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	before, _ := dictKey(sources{dict: dir, apertium: ap})
+	before, _ := dictKey(sources{dict: dir, Installed: lexicon.Installed{Apertium: ap}})
 	pair := filepath.Join(ap, "apertium-rus-ukr")
 	if err := os.Mkdir(pair, 0o755); err != nil {
 		t.Fatal(err)
@@ -104,7 +106,7 @@ func TestDictKeyApertium(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(pair, "ukr-rus.autobil.bin"), []byte("LTTB"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if after, _ := dictKey(sources{dict: dir, apertium: ap}); after == before {
+	if after, _ := dictKey(sources{dict: dir, Installed: lexicon.Installed{Apertium: ap}}); after == before {
 		t.Errorf("dictKey after installing ukr-rus.autobil.bin = %s, unchanged", after)
 	}
 }
@@ -115,13 +117,13 @@ func TestDictKeyHunspell(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "freedict-ces-eng.index"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	before, _ := dictKey(sources{dict: dir, hunspell: hs})
+	before, _ := dictKey(sources{dict: dir, Installed: lexicon.Installed{Hunspell: hs}})
 	for _, name := range []string{"cs_CZ.aff", "cs_CZ.dic"} {
 		if err := os.WriteFile(filepath.Join(hs, name), []byte("SET UTF-8\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if after, _ := dictKey(sources{dict: dir, hunspell: hs}); after == before {
+	if after, _ := dictKey(sources{dict: dir, Installed: lexicon.Installed{Hunspell: hs}}); after == before {
 		t.Errorf("dictKey after installing cs_CZ.aff = %s, unchanged", after)
 	}
 }
@@ -133,7 +135,7 @@ func TestDictKeyNames(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "freedict-hin-eng.index"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	src := sources{dict: dir, locale: loc, i18n: i18n}
+	src := sources{dict: dir, Installed: lexicon.Installed{Locale: loc, I18n: i18n}}
 	before, _ := dictKey(src)
 	msgs := filepath.Join(loc, "hi", "LC_MESSAGES")
 	if err := os.MkdirAll(msgs, 0o755); err != nil {
