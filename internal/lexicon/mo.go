@@ -28,10 +28,15 @@ const moMagic = 0x950412de
 // offset.
 const moHeader = 28
 
-// readMO returns the singular messages of the catalogue data and their
-// first translations, msgid to msgstr, skipping the header entry (empty
-// msgid), messages with a context and untranslated ones.
-func readMO(data []byte) (map[string]string, error) {
+// A moMessage is one translated message of a catalogue: its context
+// (msgctxt; "" for none, as iso-codes' have; LibreOffice gives every
+// message one), its msgid and the first form of its msgstr.
+type moMessage struct{ context, id, str string }
+
+// readMO returns the translated messages of the catalogue data in the
+// catalogue's order, skipping the header entry (empty msgid) and
+// untranslated messages.
+func readMO(data []byte) ([]moMessage, error) {
 	if len(data) < moHeader {
 		return nil, errors.New("not a gettext catalogue: too short")
 	}
@@ -61,14 +66,14 @@ func readMO(data []byte) (map[string]string, error) {
 		}
 		return string(data[off : off+l]), nil
 	}
-	out := make(map[string]string, n)
+	var out []moMessage
 	for i := range n {
 		id, err := str(ids, i)
 		if err != nil {
 			return nil, err
 		}
-		if id == "" || strings.ContainsRune(id, '\x04') {
-			continue // the header, or a message with a context
+		if id == "" {
+			continue // the header
 		}
 		tr, err := str(strs, i)
 		if err != nil {
@@ -78,9 +83,15 @@ func readMO(data []byte) (map[string]string, error) {
 		// singular.
 		id, _, _ = strings.Cut(id, "\x00")
 		tr, _, _ = strings.Cut(tr, "\x00")
-		if tr != "" {
-			out[id] = tr
+		if tr == "" {
+			continue
 		}
+		// A context precedes the msgid, separated by EOT.
+		m := moMessage{id: id, str: tr}
+		if c, id, ok := strings.Cut(id, "\x04"); ok {
+			m.context, m.id = c, id
+		}
+		out = append(out, m)
 	}
 	return out, nil
 }

@@ -68,13 +68,19 @@ func AddNames(ctx context.Context, base *Lexicon, localeDir, i18nDir string) (*L
 				if errors.Is(err, fs.ErrNotExist) {
 					continue
 				}
-				var msgs map[string]string
+				var all []moMessage
 				if err == nil {
-					msgs, err = readMO(data)
+					all, err = readMO(data)
 				}
 				if err != nil {
 					warnings = append(warnings, fmt.Sprintf("%s: skipped: %v", path, err))
 					continue
+				}
+				msgs := map[string]string{}
+				for _, m := range all {
+					if m.context == "" {
+						msgs[m.id] = m.str
+					}
 				}
 				// In msgid order, so that two English names a catalogue
 				// gives one word (a country's name and its common name)

@@ -44,7 +44,7 @@ func readLexicon(t *testing.T, path string) *lexicon.Lexicon {
 func TestImportCEDICTFlag(t *testing.T) {
 	dir := t.TempDir()
 	cedict := writeCEDICT(t, dir, "zh-en.u8")
-	out, _, err := clitest.Run(t, dir, "lexicon", "import", "--iso-codes", "", "--glibc-locales", "", "--dir", "", "--apertium", "", "--cedict", cedict, "--tsv", writeTSV(t, dir), "--from", "fr", "--to", "en")
+	out, _, err := clitest.Run(t, dir, "lexicon", "import", "--libreoffice", "", "--iso-codes", "", "--glibc-locales", "", "--dir", "", "--apertium", "", "--cedict", cedict, "--tsv", writeTSV(t, dir), "--from", "fr", "--to", "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func TestImportCEDICTFlag(t *testing.T) {
 func TestImportCEDICTDir(t *testing.T) {
 	data, dicts := t.TempDir(), t.TempDir()
 	writeCEDICT(t, dicts, lexicon.CEDICTFile)
-	out, _, err := clitest.Run(t, data, "lexicon", "import", "--iso-codes", "", "--glibc-locales", "", "--dir", dicts, "--apertium", "")
+	out, _, err := clitest.Run(t, data, "lexicon", "import", "--libreoffice", "", "--iso-codes", "", "--glibc-locales", "", "--dir", dicts, "--apertium", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +83,7 @@ func TestImportCEDICTDir(t *testing.T) {
 
 func TestImportCEDICTMissing(t *testing.T) {
 	dir := t.TempDir()
-	_, _, err := clitest.Run(t, dir, "lexicon", "import", "--iso-codes", "", "--glibc-locales", "", "--dir", "", "--cedict", filepath.Join(dir, "absent.u8"))
+	_, _, err := clitest.Run(t, dir, "lexicon", "import", "--libreoffice", "", "--iso-codes", "", "--glibc-locales", "", "--dir", "", "--cedict", filepath.Join(dir, "absent.u8"))
 	if err == nil || !strings.Contains(err.Error(), "lexicon import: ") {
 		t.Errorf("missing --cedict file: err = %v, want a lexicon import error", err)
 	}

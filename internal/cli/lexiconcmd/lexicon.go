@@ -37,6 +37,10 @@ type Options struct {
 	Dir string
 	// CEDICT is a CC-CEDICT file to add from outside Dir.
 	CEDICT string
+	// LibreOffice is the directory of LibreOffice's translated messages
+	// whose one-word ones are added (see lexicon.AddCatalogues); ""
+	// skips.
+	LibreOffice string
 	// Apertium is the directory of Apertium's language data whose
 	// bilingual dictionaries and analysers are added (see
 	// lexicon.AddApertium); "" skips.
@@ -78,7 +82,9 @@ directly, X→Y ones composed through Y's English for a language with little
 of its own; an analyser's word forms through their lemmas for uk, hr, fr,
 ru), adds the word forms of the Hunspell dictionaries under --hunspell
 through the stems they are made from (Debian: apt-get install hunspell-cs
-hunspell-fr-classical; Czech and French), adds the names of countries and
+hunspell-fr-classical; Czech and French), adds the one-word messages of
+LibreOffice's translated user interface under --libreoffice (Debian:
+apt-get install libreoffice-l10n-uk …), adds the names of countries and
 languages in iso-codes' catalogues under --iso-codes and of the days and
 months in glibc's locale sources under --glibc-locales (Debian: apt-get
 install iso-codes locales), and writes the lexicon to the
@@ -100,6 +106,7 @@ newstrace reads them where they are installed and never ships them.`,
 	}
 	imp.Flags().StringVar(&opts.Dir, "dir", DefaultDictDir, "directory of FreeDict .index and .dict.dz files (\"\" to skip)")
 	imp.Flags().StringVar(&opts.CEDICT, "cedict", "", "CC-CEDICT file (cedict_ts.u8) to add from outside --dir")
+	imp.Flags().StringVar(&opts.LibreOffice, "libreoffice", lexicon.DefaultLibreOfficeDir, "directory of LibreOffice's translated messages whose one-word ones to add (\"\" to skip)")
 	imp.Flags().StringVar(&opts.Apertium, "apertium", lexicon.DefaultApertiumDir, "directory of Apertium language data whose dictionaries and analysers to add (\"\" to skip)")
 	imp.Flags().StringVar(&opts.Hunspell, "hunspell", lexicon.DefaultHunspellDir, "directory of Hunspell .aff and .dic files whose word forms to add (\"\" to skip)")
 	imp.Flags().StringVar(&opts.ISOCodes, "iso-codes", lexicon.DefaultLocaleDir, "directory of gettext catalogues whose iso-codes names of countries and languages to add (\"\" to skip)")
@@ -156,7 +163,7 @@ func Run(ctx context.Context, opts *Options) error {
 		return errors.New("lexicon import: nothing to import")
 	}
 	lex, warnings, err := lexicon.AddInstalled(ctx, lexicon.Merge(parts...), lexicon.Installed{
-		Apertium: opts.Apertium, Hunspell: opts.Hunspell, Locale: opts.ISOCodes, I18n: opts.GlibcLocales})
+		LibreOffice: opts.LibreOffice, Apertium: opts.Apertium, Hunspell: opts.Hunspell, Locale: opts.ISOCodes, I18n: opts.GlibcLocales})
 	for _, w := range warnings {
 		f.Logger.Warn("Dictionary", slog.String("detail", w))
 	}
@@ -327,7 +334,7 @@ func dictKey(src sources) (string, bool) {
 			}
 		}
 	}
-	for _, p := range lexicon.NameFiles(src.Locale, src.I18n) {
+	for _, p := range append(lexicon.CatalogueFiles(src.LibreOffice), lexicon.NameFiles(src.Locale, src.I18n)...) {
 		if info, err := os.Stat(p); err == nil {
 			fmt.Fprintf(h, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
 		}

@@ -23,7 +23,7 @@ func writeTSV(t *testing.T, dir string) string {
 func TestImportTSV(t *testing.T) {
 	dir := t.TempDir()
 	tsv := writeTSV(t, dir)
-	out, _, err := clitest.Run(t, dir, "lexicon", "import", "--iso-codes", "", "--glibc-locales", "", "--dir", "", "--apertium", "", "--tsv", tsv, "--from", "fr", "--to", "en")
+	out, _, err := clitest.Run(t, dir, "lexicon", "import", "--libreoffice", "", "--iso-codes", "", "--glibc-locales", "", "--dir", "", "--apertium", "", "--tsv", tsv, "--from", "fr", "--to", "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func TestImportApertium(t *testing.T) {
 	if err := os.WriteFile(tsv, []byte("правительство\tgovernment\nнеделя\tweek\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, _, err := clitest.Run(t, dir, "lexicon", "import", "--iso-codes", "", "--glibc-locales", "", "--dir", "", "--apertium", filepath.Join(dir, "apertium"), "--tsv", tsv, "--from", "ru", "--to", "en")
+	out, _, err := clitest.Run(t, dir, "lexicon", "import", "--libreoffice", "", "--iso-codes", "", "--glibc-locales", "", "--dir", "", "--apertium", filepath.Join(dir, "apertium"), "--tsv", tsv, "--from", "ru", "--to", "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestImportNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	names := filepath.Join("..", "..", "lexicon", "testdata", "names")
-	out, _, err := clitest.Run(t, dir, "lexicon", "import", "--dir", "", "--apertium", "", "--hunspell", "",
+	out, _, err := clitest.Run(t, dir, "lexicon", "import", "--dir", "", "--apertium", "", "--hunspell", "", "--libreoffice", "",
 		"--iso-codes", filepath.Join(names, "locale"), "--glibc-locales", filepath.Join(names, "i18n"),
 		"--tsv", tsv, "--from", "hi", "--to", "en")
 	if err != nil {
@@ -100,5 +100,24 @@ func TestImportNames(t *testing.T) {
 		if got := lex.ToEnglish("hi", word); len(got) == 0 || got[0] != want {
 			t.Errorf("ToEnglish(hi, %s) = %q, want %s first (output %q)", word, got, want, out.String())
 		}
+	}
+}
+
+// The import adds the one-word messages of the LibreOffice catalogues
+// --libreoffice names, for a language no dictionary gave.
+func TestImportCatalogues(t *testing.T) {
+	dir := t.TempDir()
+	out, _, err := clitest.Run(t, dir, "lexicon", "import", "--dir", "", "--apertium", "", "--hunspell", "",
+		"--iso-codes", "", "--glibc-locales", "", "--libreoffice", filepath.Join("..", "..", "lexicon", "testdata", "catalogues"),
+		"--tsv", writeTSV(t, dir), "--from", "fr", "--to", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "uk 3 headwords") {
+		t.Errorf("output %q does not count 3 Ukrainian headwords", out)
+	}
+	lex := readLexicon(t, filepath.Join(dir, "lexicon.bin"))
+	if got := lex.ToEnglish("uk", "видалити"); len(got) == 0 || got[0] != "delete" {
+		t.Errorf("uk видалити → %q, want delete first", got)
 	}
 }

@@ -155,3 +155,23 @@ func TestDictKeyNames(t *testing.T) {
 		t.Errorf("dictKey after installing hi_IN = %s, unchanged", after)
 	}
 }
+
+// Installing a language's LibreOffice catalogues changes the key.
+func TestDictKeyCatalogues(t *testing.T) {
+	dir, lo := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "freedict-ces-eng.index"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := sources{dict: dir, Installed: lexicon.Installed{LibreOffice: lo}}
+	before, _ := dictKey(src)
+	msgs := filepath.Join(lo, "uk", "LC_MESSAGES")
+	if err := os.MkdirAll(msgs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(msgs, "sw.mo"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := dictKey(src); after == before {
+		t.Errorf("dictKey after installing uk/LC_MESSAGES/sw.mo = %s, unchanged", after)
+	}
+}

@@ -21,7 +21,7 @@ func importTSV(t *testing.T, dir, tsv string) {
 	if err := os.WriteFile(path, []byte(tsv), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := clitest.Run(t, dir, "lexicon", "import", "--dir", "", "--apertium", "", "--hunspell", "", "--iso-codes", "", "--glibc-locales", "",
+	if _, _, err := clitest.Run(t, dir, "lexicon", "import", "--dir", "", "--apertium", "", "--hunspell", "", "--libreoffice", "", "--iso-codes", "", "--glibc-locales", "",
 		"--tsv", path, "--from", "fr", "--to", "en"); err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,1 @@
+not a catalogue at all, but long enough
