@@ -255,3 +255,27 @@ func FuzzReadLCTime(f *testing.F) {
 		_, _ = readLCTime(strings.NewReader(in))
 	})
 }
+
+// FuzzOneWordMessage checks that a catalogue message of any text either
+// gives no pair or a pair of one word each: a lower-case English word of
+// ASCII letters and a word of letters and marks, both normalised.
+func FuzzOneWordMessage(f *testing.F) {
+	for _, m := range [][2]string{{"~Delete", "~Видалити"}, {"~File", "ファイル(~F)"}, {"Name:", "Назва:"}, {"OK", "OK"}, {"Insert ~Table...", "Вставити ~таблицю..."}, {"(A)", "(Б)"}} {
+		f.Add(m[0], m[1])
+	}
+	f.Fuzz(func(t *testing.T, id, str string) {
+		w, en, ok := oneWordMessage(moMessage{id: id, str: str})
+		if !ok {
+			if w != "" || en != "" {
+				t.Fatalf("no pair, yet %q, %q", w, en)
+			}
+			return
+		}
+		if len(en) < 2 || strings.Trim(en, "abcdefghijklmnopqrstuvwxyz") != "" {
+			t.Fatalf("English %q from %q: not a lower-case ASCII word", en, id)
+		}
+		if w == "" || w != normalizeKey(w) || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
+			t.Fatalf("word %q from %q: not one normalised word", w, str)
+		}
+	})
+}
