@@ -119,7 +119,8 @@ func TestPromoteStandout(t *testing.T) {
 		{"a later text translating no candidate", []compared{related(dorig, 0.3, 0.5, 1), related(dother, 0.6, 0.9, 1)}, "other-de"},
 		{"a later translation of the query translating no candidate", []compared{related(dorig, 0.3, 0.5, 1), translationOf(dother)}, ""},
 		{"a later sibling rendering the query, with less evidence than the original", []compared{related(dorig, 0.5, 0.6, 1), weakTranslationOf(dsib)}, "orig-en"},
-		{"a later text rendering the query, with less evidence than the candidate", []compared{related(dorig, 0.5, 0.6, 1), weakTranslationOf(dother)}, ""},
+		{"a later text rendering the query, with a little less evidence than the candidate", []compared{related(dorig, 0.5, 0.45, 1), weakTranslationOf(dother)}, ""},
+		{"a later text rendering the query, with a third less evidence than the candidate", []compared{related(dorig, 0.5, 0.6, 1), weakTranslationOf(dother)}, "orig-en"},
 	} {
 		found := append([]compared(nil), tt.found...)
 		if got := promoteStandout(dq, found, sibling); got != tt.want {
