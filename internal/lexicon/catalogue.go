@@ -106,8 +106,7 @@ func catalogueLanguages(dir string) []string {
 	}
 	var out []string
 	for _, e := range ents {
-		l, _, _ := strings.Cut(e.Name(), "@")
-		l, _, _ = strings.Cut(l, "_")
+		l := localeLanguage(e.Name())
 		if len(l) < 2 || len(l) > 3 || strings.Trim(l, "abcdefghijklmnopqrstuvwxyz") != "" || l == "en" {
 			continue // not a language (LibreOffice's "common"), or English
 		}

@@ -124,15 +124,20 @@ func localeDirs(dir, lang string) []string {
 	}
 	var out []string
 	for _, e := range ents {
-		name := e.Name()
-		l, _, _ := strings.Cut(name, "@")
-		l, _, _ = strings.Cut(l, "_")
-		if l == lang {
-			out = append(out, filepath.Join(dir, name))
+		if localeLanguage(e.Name()) == lang {
+			out = append(out, filepath.Join(dir, e.Name()))
 		}
 	}
 	slices.Sort(out)
 	return out
+}
+
+// localeLanguage returns the language a locale's name is of: uk_UA's is
+// uk, sr_RS@latin's sr.
+func localeLanguage(name string) string {
+	l, _, _ := strings.Cut(name, "@")
+	l, _, _ = strings.Cut(l, "_")
+	return l
 }
 
 // maxLocaleCopies bounds a chain of LC_TIME copies.
