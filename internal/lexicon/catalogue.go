@@ -36,17 +36,19 @@ const maxCatalogueSenses = 3
 // AddCatalogues returns base with the one-word messages of the gettext
 // catalogues under dir/<lang>/LC_MESSAGES (normally DefaultLibreOfficeDir)
 // for every language dir has catalogues of, each word with the English
-// words that translate it most often (at most maxCatalogueSenses), merged
-// as any dictionary is. A language base lacks gets a table of its own
+// words that translate it most often (at most maxCatalogueSenses), and
+// the words that Model 1 aligns in their longer messages (alignedWords)
+// where no one-word message gave them, merged as any dictionary is. A language base lacks gets a table of its own
 // (Ukrainian, before Apertium bridges it through Russian). A missing
 // directory adds nothing; an unreadable catalogue is skipped with a
 // warning naming it.
 func AddCatalogues(ctx context.Context, base *Lexicon, dir string) (*Lexicon, []string, error) {
 	b := newBuilder()
 	var warnings []string
-	counts := map[string]int{}
+	counts := map[string][2]int{} // one-word messages, aligned words
 	for _, lang := range catalogueLanguages(dir) {
-		pairs := map[[2]string]int{} // word, English → catalogue messages
+		pairs := map[[2]string]int{}       // word, English → catalogue messages
+		longer := map[string][2][]string{} // messages of more words, once each
 		for _, d := range localeDirs(dir, lang) {
 			files, _ := filepath.Glob(filepath.Join(d, "LC_MESSAGES", "*.mo"))
 			for _, path := range files {
@@ -64,6 +66,8 @@ func AddCatalogues(ctx context.Context, base *Lexicon, dir string) (*Lexicon, []
 				for _, m := range msgs {
 					if w, en, ok := oneWordMessage(m); ok {
 						pairs[[2]string{w, en}]++
+					} else if en, tr, ok := alignWords(m); ok && (len(en) > 1 || len(tr) > 1) {
+						longer[strings.Join(en, " ")+"\x00"+strings.Join(tr, " ")] = [2][]string{en, tr}
 					}
 				}
 			}
@@ -84,14 +88,29 @@ func AddCatalogues(ctx context.Context, base *Lexicon, dir string) (*Lexicon, []
 				en = append(en, p[1])
 			}
 			b.addDirect(lang, w, en)
-			counts[lang]++
+			c := counts[lang]
+			c[0]++
+			counts[lang] = c
+		}
+		var corpus [][2][]string
+		for _, k := range slices.Sorted(maps.Keys(longer)) {
+			corpus = append(corpus, longer[k])
+		}
+		aligned := alignedWords(corpus)
+		for _, w := range slices.Sorted(maps.Keys(aligned)) {
+			if senses[w] == nil {
+				b.addDirect(lang, w, []string{aligned[w]})
+				c := counts[lang]
+				c[1]++
+				counts[lang] = c
+			}
 		}
 	}
 	if len(counts) == 0 {
 		return base, warnings, nil
 	}
 	for _, lang := range slices.Sorted(maps.Keys(counts)) {
-		warnings = append(warnings, fmt.Sprintf("%s: %d words of one-word messages (LibreOffice's catalogues)", lang, counts[lang]))
+		warnings = append(warnings, fmt.Sprintf("%s: %d words of one-word messages, %d aligned in longer ones (LibreOffice's catalogues)", lang, counts[lang][0], counts[lang][1]))
 	}
 	return Merge(base, b.build()), warnings, nil
 }
@@ -161,9 +180,11 @@ func oneWordMessage(m moMessage) (word, english string, ok bool) {
 // punctuation a menu item ends with.
 func cleanMessage(s string) string {
 	s = trimMenuPunct(strings.NewReplacer("~", "", "_", "").Replace(s))
-	// An accelerator after a CJK word: (F), ( E); never (a), a list's.
+	// An accelerator after a word: (F), ( e). A one-letter parenthesis
+	// ends a message of more than one word otherwise ("Function (x)"),
+	// which is no pair either way.
 	if i := strings.LastIndexByte(s, '('); i >= 0 && strings.HasSuffix(s, ")") {
-		if inner := strings.TrimSpace(s[i+1 : len(s)-1]); len(inner) == 1 && 'A' <= inner[0] && inner[0] <= 'Z' {
+		if inner := strings.TrimSpace(s[i+1 : len(s)-1]); len(inner) == 1 && unicode.IsLetter(rune(inner[0])) {
 			s = trimMenuPunct(s[:i])
 		}
 	}

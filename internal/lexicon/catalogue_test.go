@@ -38,8 +38,8 @@ func TestAddCatalogues(t *testing.T) {
 	joined := strings.Join(warnings, "\n")
 	for _, want := range []string{
 		filepath.Join("hi", "LC_MESSAGES", "bad.mo") + ": skipped: not a gettext catalogue",
-		"uk: 3 words of one-word messages",
-		"ja: 1 words",
+		"uk: 3 words of one-word messages, 0 aligned",
+		"ja: 1 words of one-word messages, 0 aligned",
 	} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("warnings %q lack %q", warnings, want)
@@ -64,8 +64,9 @@ func TestCleanMessage(t *testing.T) {
 		"ファイル(~F)":      "ファイル",
 		"編集 (~E)...":    "編集",
 		"Save As…":      "Save As",
-		"(a) and (b)":   "(a) and (b)",
-		"Function (x)":  "Function (x)",
+		"(a) and (b)":   "(a) and",
+		"Function (x)":  "Function",
+		"शब्द (~w)":     "शब्द",
 		"  Delete  ":    "Delete",
 		"Version 2 (β)": "Version 2 (β)",
 	} {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -258,12 +259,19 @@ func FuzzReadLCTime(f *testing.F) {
 
 // FuzzOneWordMessage checks that a catalogue message of any text either
 // gives no pair or a pair of one word each: a lower-case English word of
-// ASCII letters and a word of letters and marks, both normalised.
+// ASCII letters and a word of letters and marks, both normalised; and
+// that the words alignWords takes from it are words, alignMaxWords at
+// most a side.
 func FuzzOneWordMessage(f *testing.F) {
 	for _, m := range [][2]string{{"~Delete", "~Видалити"}, {"~File", "ファイル(~F)"}, {"Name:", "Назва:"}, {"OK", "OK"}, {"Insert ~Table...", "Вставити ~таблицю..."}, {"(A)", "(Б)"}} {
 		f.Add(m[0], m[1])
 	}
 	f.Fuzz(func(t *testing.T, id, str string) {
+		if en, tr, ok := alignWords(moMessage{id: id, str: str}); ok {
+			if len(en) > alignMaxWords || len(tr) > alignMaxWords || slices.Contains(en, "") || slices.Contains(tr, "") {
+				t.Fatalf("alignWords(%q, %q) = %q, %q", id, str, en, tr)
+			}
+		}
 		w, en, ok := oneWordMessage(moMessage{id: id, str: str})
 		if !ok {
 			if w != "" || en != "" {
