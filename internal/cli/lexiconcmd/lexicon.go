@@ -83,8 +83,9 @@ of its own; an analyser's word forms through their lemmas for uk, hr, fr,
 ru), adds the word forms of the Hunspell dictionaries under --hunspell
 through the stems they are made from (Debian: apt-get install hunspell-cs
 hunspell-fr-classical; Czech and French), adds the one-word messages of
-LibreOffice's translated user interface under --libreoffice (Debian:
-apt-get install libreoffice-l10n-uk …), adds the names of countries and
+LibreOffice's translated user interface under --libreoffice and the words
+IBM Model 1 aligns in its longer ones (Debian: apt-get install
+libreoffice-l10n-uk …), adds the names of countries and
 languages in iso-codes' catalogues under --iso-codes and of the days and
 months in glibc's locale sources under --glibc-locales (Debian: apt-get
 install iso-codes locales), and writes the lexicon to the
