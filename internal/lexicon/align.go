@@ -147,27 +147,10 @@ func alignedWords(pairs [][2][]string) map[string]string {
 		return k, v
 	}
 	bestForeign := map[string]string{} // English → its likeliest rendering
-	byEnglish := map[string]map[string]float64{}
-	for f, es := range toForeign {
-		for e, p := range es {
-			if byEnglish[e] == nil {
-				byEnglish[e] = map[string]float64{}
-			}
-			byEnglish[e][f] = p
-		}
-	}
-	for e, fs := range byEnglish {
+	for e, fs := range transpose(toForeign) {
 		bestForeign[e], _ = best(fs)
 	}
-	byForeign := map[string]map[string]float64{}
-	for e, fs := range toEnglish {
-		for f, p := range fs {
-			if byForeign[f] == nil {
-				byForeign[f] = map[string]float64{}
-			}
-			byForeign[f][e] = p
-		}
-	}
+	byForeign := transpose(toEnglish)
 	out := map[string]string{}
 	for f, es := range byForeign {
 		if f == nullWord || messages[f] < alignMinCount {
@@ -175,6 +158,21 @@ func alignedWords(pairs [][2][]string) map[string]string {
 		}
 		if e, p := best(es); e != "" && p >= alignMinProb && bestForeign[e] == f {
 			out[f] = e
+		}
+	}
+	return out
+}
+
+// transpose returns m with its two keys swapped: m[a][b] is
+// transpose(m)[b][a].
+func transpose(m map[string]map[string]float64) map[string]map[string]float64 {
+	out := map[string]map[string]float64{}
+	for a, bs := range m {
+		for b, v := range bs {
+			if out[b] == nil {
+				out[b] = map[string]float64{}
+			}
+			out[b][a] = v
 		}
 	}
 	return out
