@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/xml"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -62,7 +64,46 @@ func ImportWMT(ctx context.Context, files []string, opts Options) ([]*article.Ar
 	if err := checkUnique(arts); err != nil {
 		return nil, fmt.Errorf("corpus: wmt: %w", err)
 	}
+	markDuplicateSources(arts)
 	return opts.apply(arts), nil
+}
+
+// markDuplicateSources relabels a source whose text is, spacing aside, an
+// earlier source's in the same language: it is a verbatim copy of that
+// one, not an original (WMT22 en-hr holds one review twice, under two
+// document ids), and the translations made from it have the earlier one
+// as their origin — what a tracer that resolves a copy to the first text
+// should name. Both join the earlier one's group.
+func markDuplicateSources(arts []*article.Article) {
+	var sources []*article.Article
+	for _, a := range arts {
+		if a.Gold != nil && a.Gold.Relation == article.RelationOriginal {
+			sources = append(sources, a)
+		}
+	}
+	slices.SortStableFunc(sources, func(a, b *article.Article) int {
+		return cmp.Or(a.PublishedAt.Compare(b.PublishedAt), strings.Compare(a.ID, b.ID))
+	})
+	first := map[string]*article.Article{} // language and folded text → earliest source
+	moved := map[string]*article.Article{} // a duplicate's id → the source it copies
+	for _, a := range sources {
+		key := a.Lang + "\x00" + strings.Join(strings.Fields(a.Title+" "+a.Text), " ")
+		e, ok := first[key]
+		if !ok {
+			first[key] = a
+			continue
+		}
+		moved[a.ID] = e
+		a.Gold = &article.Gold{Origin: e.ID, Group: e.Gold.Group, Relation: article.RelationCopy}
+	}
+	for _, a := range arts {
+		if a.Gold == nil {
+			continue
+		}
+		if e, ok := moved[a.Gold.Origin]; ok {
+			a.Gold.Origin, a.Gold.Group = e.ID, e.Gold.Group
+		}
+	}
 }
 
 // wmtPair is the language pair a file name states, or the sanitized name.

@@ -86,7 +86,9 @@ func TestImportWMTShared(t *testing.T) {
 				t.Errorf("%s: incomplete %+v", a.ID, a)
 				break
 			}
-			if o := a.Gold.Origin; o != "" && (m[o] == nil || m[o].Lang == a.Lang) {
+			// A translation's origin is in another language, a
+			// duplicate source's (markDuplicateSources) in its own.
+			if o := a.Gold.Origin; o != "" && (m[o] == nil || (m[o].Lang == a.Lang) != (a.Gold.Relation == article.RelationCopy)) {
 				t.Errorf("%s: bad origin %s", a.ID, o)
 				break
 			}
@@ -99,7 +101,9 @@ func TestImportWMTShared(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := 271*7 + 263*11 + 181*15 + 285*8 + 321*15 + 227*11 + 886*11; len(all) != n {
+	// Every source is dropped but the two that copy an earlier one
+	// (en-hr, uk-en): their translations' origin is that one.
+	if n := 271*7 + 263*11 + 181*15 + 285*8 + 321*15 + 227*11 + 886*11 + 2; len(all) != n {
 		t.Errorf("all pooled, DropOrigins: %d, want %d", len(all), n)
 	}
 }
@@ -110,5 +114,34 @@ func BenchmarkImportWMT(b *testing.B) {
 		if _, err := ImportWMT(context.Background(), []string{f}, Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A source whose text is an earlier source's, spacing aside, is a copy of
+// it, and its translations have the earlier one for their origin.
+func TestImportWMTDuplicateSources(t *testing.T) {
+	arts, err := ImportWMT(context.Background(), []string{filepath.Join("testdata", "wmttest2022.en-hr.dup.xml")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := byID(arts)
+	one, two := m["wmt22-en-hr-review_kettle_1-src"], m["wmt22-en-hr-review_kettle_2-src"]
+	first, dup := one, two
+	if two.PublishedAt.Before(one.PublishedAt) {
+		first, dup = two, one
+	}
+	if first.Gold.Relation != article.RelationOriginal || first.Gold.Origin != "" {
+		t.Errorf("earlier source %s: gold %+v, want an original", first.ID, first.Gold)
+	}
+	if dup.Gold.Relation != article.RelationCopy || dup.Gold.Origin != first.ID || dup.Gold.Group != first.Gold.Group {
+		t.Errorf("later source %s: gold %+v, want a copy of %s in its group", dup.ID, dup.Gold, first.ID)
+	}
+	for _, id := range []string{"wmt22-en-hr-review_kettle_1-ref-A", "wmt22-en-hr-review_kettle_2-ref-A"} {
+		if g := m[id].Gold; g.Origin != first.ID || g.Group != first.Gold.Group || g.Relation != article.RelationTranslation {
+			t.Errorf("%s: gold %+v, want a translation of %s", id, g, first.ID)
+		}
+	}
+	if g := m["wmt22-en-hr-review_lamp_1-src"].Gold; g.Relation != article.RelationOriginal {
+		t.Errorf("lamp review: gold %+v, want an original", g)
 	}
 }
