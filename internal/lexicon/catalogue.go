@@ -45,8 +45,9 @@ const maxCatalogueSenses = 3
 func AddCatalogues(ctx context.Context, base *Lexicon, dir string) (*Lexicon, []string, error) {
 	b := newBuilder()
 	var warnings []string
-	counts := map[string][2]int{} // one-word messages, aligned words
-	for _, lang := range catalogueLanguages(dir) {
+	words, alignedCount := map[string]int{}, map[string]int{} // by language
+	langs := catalogueLanguages(dir)
+	for _, lang := range langs {
 		pairs := map[[2]string]int{}       // word, English → catalogue messages
 		longer := map[string][2][]string{} // messages of more words, once each
 		for _, d := range localeDirs(dir, lang) {
@@ -55,7 +56,7 @@ func AddCatalogues(ctx context.Context, base *Lexicon, dir string) (*Lexicon, []
 				if err := ctx.Err(); err != nil {
 					return nil, nil, err
 				}
-				msgs, err := readCatalogue(path)
+				msgs, err := readMOFile(path)
 				if errors.Is(err, fs.ErrNotExist) {
 					continue
 				}
@@ -88,9 +89,7 @@ func AddCatalogues(ctx context.Context, base *Lexicon, dir string) (*Lexicon, []
 				en = append(en, p[1])
 			}
 			b.addDirect(lang, w, en)
-			c := counts[lang]
-			c[0]++
-			counts[lang] = c
+			words[lang]++
 		}
 		var corpus [][2][]string
 		for _, k := range slices.Sorted(maps.Keys(longer)) {
@@ -100,17 +99,19 @@ func AddCatalogues(ctx context.Context, base *Lexicon, dir string) (*Lexicon, []
 		for _, w := range slices.Sorted(maps.Keys(aligned)) {
 			if senses[w] == nil {
 				b.addDirect(lang, w, []string{aligned[w]})
-				c := counts[lang]
-				c[1]++
-				counts[lang] = c
+				alignedCount[lang]++
 			}
 		}
 	}
-	if len(counts) == 0 {
-		return base, warnings, nil
+	var added bool
+	for _, lang := range langs {
+		if words[lang]+alignedCount[lang] > 0 {
+			added = true
+			warnings = append(warnings, fmt.Sprintf("%s: %d words of one-word messages, %d aligned in longer ones (LibreOffice's catalogues)", lang, words[lang], alignedCount[lang]))
+		}
 	}
-	for _, lang := range slices.Sorted(maps.Keys(counts)) {
-		warnings = append(warnings, fmt.Sprintf("%s: %d words of one-word messages, %d aligned in longer ones (LibreOffice's catalogues)", lang, counts[lang][0], counts[lang][1]))
+	if !added {
+		return base, warnings, nil
 	}
 	return Merge(base, b.build()), warnings, nil
 }
@@ -135,14 +136,6 @@ func catalogueLanguages(dir string) []string {
 	}
 	slices.Sort(out)
 	return out
-}
-
-func readCatalogue(path string) ([]moMessage, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return readMO(data)
 }
 
 // oneWordMessage returns the message's translation and its English, both

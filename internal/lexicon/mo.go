@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 )
 
@@ -94,6 +95,16 @@ func readMO(data []byte) ([]moMessage, error) {
 		out = append(out, m)
 	}
 	return out, nil
+}
+
+// readMOFile reads the catalogue at path (readMO); a missing file's error
+// is fs.ErrNotExist's, for callers that skip it.
+func readMOFile(path string) ([]moMessage, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return readMO(data)
 }
 
 // within reports whether the n bytes at off lie inside data.

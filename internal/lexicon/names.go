@@ -64,13 +64,9 @@ func AddNames(ctx context.Context, base *Lexicon, localeDir, i18nDir string) (*L
 		for _, dir := range localeDirs(localeDir, lang) {
 			for _, name := range isoCatalogues {
 				path := filepath.Join(dir, "LC_MESSAGES", name)
-				data, err := os.ReadFile(path)
+				all, err := readMOFile(path)
 				if errors.Is(err, fs.ErrNotExist) {
 					continue
-				}
-				var all []moMessage
-				if err == nil {
-					all, err = readMO(data)
 				}
 				if err != nil {
 					warnings = append(warnings, fmt.Sprintf("%s: skipped: %v", path, err))
