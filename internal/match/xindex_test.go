@@ -105,6 +105,42 @@ func TestXIndexCommonInQueryLanguage(t *testing.T) {
 	}
 }
 
+// A short query looks up its common keys even when its rare ones found
+// Limit candidates already: a one-line message whose rare keys are
+// stray senses held by texts of other subjects shares with its
+// original only keys that a dozen translations in its own language have
+// made common (WMT22 uk-en's chats).
+func TestXIndexShortQueryUsesCommonKeys(t *testing.T) {
+	ix := NewXIndex()
+	common := []uint64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
+	ix.Add("original", xkeys("fr", common...))
+	for i := range 20 {
+		ix.Add(fmt.Sprintf("translation-%d", i), xkeys("de", append(slices.Clone(common), uint64(300+i))...))
+	}
+	rare := []uint64{50, 51, 52, 53, 54, 55, 56, 57}
+	for i := range 16 {
+		ix.Add(fmt.Sprintf("stray-%02d", i), xkeys("en", rare[i%len(rare)], uint64(400+i)))
+	}
+	for i := range 170 {
+		ix.Add(fmt.Sprintf("filler-%d", i), xkeys("es", uint64(1000+i)))
+	}
+	query := xkeys("de", append(slices.Clone(common), rare...)...)
+	got := ix.Candidates(query, XQuery{Limit: 10})
+	if len(got) == 0 || got[0].ID != "original" {
+		t.Errorf("candidates %+v, want the original first", got)
+	}
+	// A long query has rare keys enough to rank by: its common ones are
+	// left out when the rare ones fill the list.
+	var long []uint64
+	for k := range uint64(40) {
+		long = append(long, rare[k%8], 2000+k)
+	}
+	got = ix.Candidates(xkeys("de", append(slices.Clone(common), long...)...), XQuery{Limit: 10})
+	if slices.ContainsFunc(got, func(c XCandidate) bool { return c.ID == "original" }) {
+		t.Errorf("long query: candidates %+v hold the original, found through common keys only", got)
+	}
+}
+
 // A word's rarity falls with the share of the store's articles that hold
 // it: 1 for a word in a few of a thousand, less for one in a tenth of
 // them, the floor for one in all of them, and 1 for a word no article
