@@ -52,7 +52,7 @@ func FuzzParseSGML(f *testing.F) {
 func FuzzParseWMT(f *testing.F) {
 	addSeeds(f, filepath.Join("testdata", "*.xml"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		arts, err := parseWMT(context.Background(), bytes.NewReader(data), "xx-yy", "fuzz.xml")
+		arts, err := parseWMT(context.Background(), bytes.NewReader(data), "xx-yy", "fuzz.xml", map[string][]string{})
 		if err != nil {
 			return
 		}

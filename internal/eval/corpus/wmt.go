@@ -46,6 +46,7 @@ var wmtDomains = map[string]bool{"news": true, "social": true, "ecommerce": true
 // does not matter.
 func ImportWMT(ctx context.Context, files []string, opts Options) ([]*article.Article, error) {
 	var arts []*article.Article
+	keys := map[string][]string{} // a source's id → its key sentences
 	for _, path := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -54,7 +55,7 @@ func ImportWMT(ctx context.Context, files []string, opts Options) ([]*article.Ar
 		if err != nil {
 			return nil, fmt.Errorf("corpus: wmt: %w", err)
 		}
-		got, err := parseWMT(ctx, bufio.NewReaderSize(f, 1<<16), wmtPair(path), filepath.Base(path))
+		got, err := parseWMT(ctx, bufio.NewReaderSize(f, 1<<16), wmtPair(path), filepath.Base(path), keys)
 		f.Close()
 		if err != nil {
 			return nil, err
@@ -64,17 +65,23 @@ func ImportWMT(ctx context.Context, files []string, opts Options) ([]*article.Ar
 	if err := checkUnique(arts); err != nil {
 		return nil, fmt.Errorf("corpus: wmt: %w", err)
 	}
-	markDuplicateSources(arts)
+	markDuplicateSources(arts, keys)
 	return opts.apply(arts), nil
 }
 
-// markDuplicateSources relabels a source whose text is, spacing aside, an
-// earlier source's in the same language: it is a verbatim copy of that
-// one, not an original (WMT22 en-hr holds one review twice, under two
-// document ids), and the translations made from it have the earlier one
-// as their origin — what a tracer that resolves a copy to the first text
-// should name. Both join the earlier one's group.
-func markDuplicateSources(arts []*article.Article) {
+// markDuplicateSources relabels a source that copies an earlier source in
+// the same language: its text is, spacing aside, the earlier one's (WMT22
+// en-hr holds one review twice, under two document ids), or nearly all its
+// sentences are sentences of the earlier one, word for word
+// (copiedSource: a seller's listing republished with a line changed,
+// fr-de's ecommerce_fr_5 and _23). It is a copy of that one, not an
+// original, and the translations made from it have the earlier one as
+// their origin — what a tracer that resolves a copy to the first text
+// should name, the copy being a hop on their path. Both join the earlier
+// one's group. Which texts copy which is read from the texts alone, not
+// from any matcher's verdict; keys holds each source's key sentences
+// (keySentences), by id.
+func markDuplicateSources(arts []*article.Article, keys map[string][]string) {
 	var sources []*article.Article
 	for _, a := range arts {
 		if a.Gold != nil && a.Gold.Relation == article.RelationOriginal {
@@ -84,14 +91,25 @@ func markDuplicateSources(arts []*article.Article) {
 	slices.SortStableFunc(sources, func(a, b *article.Article) int {
 		return cmp.Or(a.PublishedAt.Compare(b.PublishedAt), strings.Compare(a.ID, b.ID))
 	})
-	first := map[string]*article.Article{} // language and folded text → earliest source
-	moved := map[string]*article.Article{} // a duplicate's id → the source it copies
+	first := map[string]*article.Article{}     // language and folded text → earliest source
+	holders := map[string][]*article.Article{} // language and key sentence → the sources holding it, earliest first
+	moved := map[string]*article.Article{}     // a duplicate's id → the source it copies
 	for _, a := range sources {
 		key := a.Lang + "\x00" + strings.Join(strings.Fields(a.Title+" "+a.Text), " ")
 		e, ok := first[key]
+		sents := keys[a.ID]
 		if !ok {
 			first[key] = a
+			e = copiedSource(a, sents, holders)
+		}
+		for _, s := range sents {
+			holders[a.Lang+"\x00"+s] = append(holders[a.Lang+"\x00"+s], a)
+		}
+		if e == nil {
 			continue
+		}
+		if root, ok := moved[e.ID]; ok {
+			e = root
 		}
 		moved[a.ID] = e
 		a.Gold = &article.Gold{Origin: e.ID, Group: e.Gold.Group, Relation: article.RelationCopy}
@@ -104,6 +122,64 @@ func markDuplicateSources(arts []*article.Article) {
 			a.Gold.Origin, a.Gold.Group = e.ID, e.Gold.Group
 		}
 	}
+}
+
+// A source copies an earlier one when copiedShare of its key sentences
+// (keySentences), copiedMinSentences at least, are the earlier one's: a
+// one-line message repeated in another chat is no copy of it, nor is a
+// chat that shares a canned greeting and closing.
+const (
+	copiedShare        = 0.8
+	copiedMinSentences = 2
+	keySentenceWords   = 4
+)
+
+// copiedSource returns the earlier source that holds the most of a's key
+// sentences sents, the earliest of those that hold as many, when it holds
+// enough for a to be its copy; holders maps a key sentence, after a's
+// language, to the sources before a that hold it.
+func copiedSource(a *article.Article, sents []string, holders map[string][]*article.Article) *article.Article {
+	shared := map[*article.Article]int{}
+	var best *article.Article
+	for _, s := range sents {
+		for _, h := range holders[a.Lang+"\x00"+s] {
+			shared[h]++
+			if best == nil || shared[h] > shared[best] || shared[h] == shared[best] && h.PublishedAt.Before(best.PublishedAt) {
+				best = h
+			}
+		}
+	}
+	if best == nil || shared[best] < copiedMinSentences || float64(shared[best]) < copiedShare*float64(len(sents)) {
+		return nil
+	}
+	return best
+}
+
+// sentenceEnd cuts a segment into sentences for keySentences: at a full
+// stop, question or exclamation mark followed by a space.
+var sentenceEnd = regexp.MustCompile(`[.!?…]+\s+`)
+
+// keySentences returns the distinct sentences of segs of keySentenceWords
+// words or more, lower-cased, with their spacing removed ("d’ œil" and
+// "d’œil" are one spelling); a text written without spaces has none. They
+// are read from the segments, which the article's paragraphs join three
+// at a time: two listings that differ by a line would otherwise join
+// different segments.
+func keySentences(segs []segment) []string {
+	var out []string
+	for _, seg := range segs {
+		for _, s := range sentenceEnd.Split(seg.Text, -1) {
+			f := strings.Fields(s)
+			if len(f) < keySentenceWords {
+				continue
+			}
+			k := strings.ToLower(strings.Join(f, ""))
+			if !slices.Contains(out, k) {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
 }
 
 // wmtPair is the language pair a file name states, or the sanitized name.
@@ -128,9 +204,10 @@ type wmtSide struct {
 }
 
 // parseWMT streams one WMT22 XML file with xml.Decoder.Token, building a
-// document at a time, and returns its articles. name is the file name for
-// errors and provenance.
-func parseWMT(ctx context.Context, r io.Reader, pair, name string) ([]*article.Article, error) {
+// document at a time, and returns its articles; each source's key
+// sentences (keySentences) go into keys, by the source's id. name is the
+// file name for errors and provenance.
+func parseWMT(ctx context.Context, r io.Reader, pair, name string, keys map[string][]string) ([]*article.Article, error) {
 	dec := xml.NewDecoder(r)
 	var (
 		arts       []*article.Article
@@ -197,7 +274,11 @@ func parseWMT(ctx context.Context, r io.Reader, pair, name string) ([]*article.A
 					if err := ctx.Err(); err != nil {
 						return nil, err
 					}
-					arts = append(arts, doc.articles(pair, name)...)
+					got, src := doc.articles(pair, name)
+					arts = append(arts, got...)
+					if len(got) > 0 {
+						keys[got[0].Gold.Group+"-src"] = src
+					}
 				}
 				doc = nil
 			}
@@ -215,10 +296,11 @@ func attr(t xml.StartElement, name string) string {
 	return ""
 }
 
-// articles turns a document into its source article and its translations;
-// sides without text are left out, and so is the whole document when its
-// source is missing, empty or not in its origlang.
-func (d *wmtDoc) articles(pair, file string) []*article.Article {
+// articles turns a document into its source article and its translations,
+// and returns them with the source's key sentences; sides without text
+// are left out, and so is the whole document when its source is missing,
+// empty or not in its origlang.
+func (d *wmtDoc) articles(pair, file string) ([]*article.Article, []string) {
 	var src *wmtSide
 	for i := range d.sides {
 		if d.sides[i].kind == "src" {
@@ -227,7 +309,7 @@ func (d *wmtDoc) articles(pair, file string) []*article.Article {
 		}
 	}
 	if src == nil || src.lang == "" || d.origlang != "" && src.lang != d.origlang {
-		return nil
+		return nil, nil
 	}
 	group := "wmt22-" + pair + "-" + sanitize(d.id)
 	site := "wmt22-" + sanitize(strings.ToLower(d.domainName())) + ".example"
@@ -239,7 +321,7 @@ func (d *wmtDoc) articles(pair, file string) []*article.Article {
 		a.Title, a.Text = buildText(s.segs, headlines)
 		if a.Text == "" {
 			if s.kind == "src" {
-				return nil
+				return nil, nil
 			}
 			continue
 		}
@@ -273,7 +355,7 @@ func (d *wmtDoc) articles(pair, file string) []*article.Article {
 		}
 		arts = append(arts, a)
 	}
-	return arts
+	return arts, keySentences(src.segs)
 }
 
 // domainName is the document's domain attribute, else its id prefix when

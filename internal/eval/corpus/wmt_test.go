@@ -101,9 +101,10 @@ func TestImportWMTShared(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Every source is dropped but the two that copy an earlier one
-	// (en-hr, uk-en): their translations' origin is that one.
-	if n := 271*7 + 263*11 + 181*15 + 285*8 + 321*15 + 227*11 + 886*11 + 2; len(all) != n {
+	// Every source is dropped but the ten that copy an earlier one (en-hr
+	// two, en-zh six, fr-de and uk-en one each; see markDuplicateSources):
+	// their translations' origin is that one.
+	if n := 271*7 + 263*11 + 181*15 + 285*8 + 321*15 + 227*11 + 886*11 + 10; len(all) != n {
 		t.Errorf("all pooled, DropOrigins: %d, want %d", len(all), n)
 	}
 }
@@ -143,5 +144,24 @@ func TestImportWMTDuplicateSources(t *testing.T) {
 	}
 	if g := m["wmt22-en-hr-review_lamp_1-src"].Gold; g.Relation != article.RelationOriginal {
 		t.Errorf("lamp review: gold %+v, want an original", g)
+	}
+	// A listing republished with one line of six changed copies the
+	// earlier one; two chats sharing a greeting and a closing (two of
+	// five sentences) are originals both.
+	one, two = m["wmt22-en-hr-listing_toaster_1-src"], m["wmt22-en-hr-listing_toaster_2-src"]
+	first, dup = one, two
+	if two.PublishedAt.Before(one.PublishedAt) {
+		first, dup = two, one
+	}
+	if first.Gold.Relation != article.RelationOriginal || dup.Gold.Relation != article.RelationCopy || dup.Gold.Origin != first.ID {
+		t.Errorf("listings: gold %+v and %+v, want the later a copy of %s", first.Gold, dup.Gold, first.ID)
+	}
+	if g := m[strings.TrimSuffix(dup.ID, "-src")+"-ref-A"].Gold; g.Origin != first.ID {
+		t.Errorf("the later listing's translation: gold %+v, want %s its origin", g, first.ID)
+	}
+	for _, id := range []string{"wmt22-en-hr-chat_1-src", "wmt22-en-hr-chat_2-src"} {
+		if g := m[id].Gold; g.Relation != article.RelationOriginal {
+			t.Errorf("%s: gold %+v, want an original", id, g)
+		}
 	}
 }
