@@ -96,8 +96,7 @@ func TestPromoteStandout(t *testing.T) {
 	dsib := at(preparedWith("sib-fr", "fr", 3), 14)
 	dother := at(preparedWith("other-de", "de", 3), 14)
 	dearly := at(preparedWith("early-ru", "ru", 3), 11)
-	dcopy := at(preparedWith("copy-en", "en", 3), 11)
-	sibling := func(r, o *compared) bool { return (r.p == dsib || r.p == dearly || r.p == dcopy) && o.p == dorig }
+	sibling := func(r, o *compared) bool { return (r.p == dsib || r.p == dearly) && o.p == dorig }
 	translationOf := func(p *match.Prepared) compared {
 		c := related(p, 0.8, 0.9, 1)
 		c.res.Verdict = match.Translation
@@ -122,14 +121,6 @@ func TestPromoteStandout(t *testing.T) {
 		{"a later sibling rendering the query, with less evidence than the original", []compared{related(dorig, 0.5, 0.6, 1), weakTranslationOf(dsib)}, "orig-en"},
 		{"a later text rendering the query, with a little less evidence than the candidate", []compared{related(dorig, 0.5, 0.45, 1), weakTranslationOf(dother)}, ""},
 		{"a later text rendering the query, with a third less evidence than the candidate", []compared{related(dorig, 0.5, 0.6, 1), weakTranslationOf(dother)}, "orig-en"},
-		// A copy of the candidate in its own language, republished later,
-		// is no rival, and the candidate it copies is judged in its place
-		// where the query renders the two alike; a copy the query renders
-		// clearly better (it translates the copy's own edits) is judged
-		// itself.
-		{"a later copy of the candidate, rendered alike", []compared{related(dorig, 0.5, 0.5, 1), related(dcopy, 0.5, 0.5, 1)}, "orig-en"},
-		{"a later copy, rendered a little better", []compared{related(dcopy, 0.5, 0.5, 1), related(dorig, 0.5, 0.45, 1)}, "orig-en"},
-		{"a later copy, rendered clearly better", []compared{related(dcopy, 0.6, 0.9, 1), related(dorig, 0.5, 0.5, 1)}, "copy-en"},
 	} {
 		found := append([]compared(nil), tt.found...)
 		if got := promoteStandout(dq, found, sibling); got != tt.want {

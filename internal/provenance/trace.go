@@ -185,10 +185,10 @@ func (t *Tracer) trace(ctx context.Context, q *match.Prepared) (*Report, error) 
 		}
 		return v
 	}
-	// r renders o, as its translation or as a copy in o's own language:
-	// a text published before o cannot, however closely the two align.
+	// r translates o: a text published before o cannot, however closely
+	// the two align.
 	sibling := func(r, o *compared) bool {
-		return !before(r.p.Article, o.p.Article) && derivesFrom(r.p, o.p) > 0
+		return !before(r.p.Article, o.p.Article) && match.CrossLingual(r.p.Article, o.p.Article) && derivesFrom(r.p, o.p) > 0
 	}
 	standout := promoteStandout(q, found, sibling)
 	origin, signals := resolve(q, found, derivesFrom)
@@ -349,10 +349,8 @@ const (
 // Hindi and a French rendering of one English report); published later
 // it cannot be the query's origin, and published earlier it leads to the
 // candidate all the same (resolve takes the earliest, and the path
-// shows the hop). Nor is a later copy of the candidate in its own
-// language, which the query renders as it renders the candidate (an
-// original and the sites that republished it word for word). sibling,
-// when not nil, tells such a rival r of candidate o.
+// shows the hop). sibling, when not nil, tells such a rival r of
+// candidate o.
 func promoteStandout(q *match.Prepared, found []compared, sibling func(r, o *compared) bool) string {
 	rendered := standoutRendered
 	if q.Sentences() >= match.FullEvidenceSentences {
@@ -380,15 +378,10 @@ func promoteStandout(q *match.Prepared, found []compared, sibling func(r, o *com
 	}
 	// The candidate with the most evidence may be a later translation of
 	// an earlier one in a third language: the query's sibling, and that
-	// earlier text their common original, judged in its place. Or it may
-	// be a copy of an earlier one in its own language, which the query
-	// renders about as well: the query cannot tell the two apart, and the
-	// earlier is the text both come from.
+	// earlier text their common original, judged in its place.
 	redirected := false
 	if o := siblingsOriginal(a, found, best, sibling); o >= 0 {
 		best, redirected = o, true
-	} else if o := copiedOriginal(found, best, sibling); o >= 0 {
-		best = o
 	}
 	f := &found[best]
 	// A later text that renders the query is its translation, and the
@@ -472,31 +465,6 @@ func siblingsOriginal(a *article.Article, found []compared, best int, sibling fu
 		f := &found[i]
 		if i == best || after(f.p.Article, a) || !match.CrossLingual(a, f.p.Article) || !match.CrossLingual(s.p.Article, f.p.Article) ||
 			o >= 0 && f.res.RareStrength <= found[o].res.RareStrength {
-			continue
-		}
-		if sibling(s, f) {
-			o = i
-		}
-	}
-	return o
-}
-
-// copiedOriginal returns the index in found of the earliest candidate,
-// in found[best]'s own language, that found[best] copies and that holds
-// evidence within standoutMargin of found[best]'s: among verbatim copies
-// of one text (an original and the sites that republished it), the query
-// renders each alike, and the first is their original. It returns -1
-// when there is none.
-func copiedOriginal(found []compared, best int, sibling func(r, o *compared) bool) int {
-	s := &found[best]
-	if sibling == nil {
-		return -1
-	}
-	o := -1
-	for i := range found {
-		f := &found[i]
-		if i == best || match.CrossLingual(s.p.Article, f.p.Article) || s.res.RareStrength >= standoutMargin*f.res.RareStrength ||
-			o >= 0 && !before(f.p.Article, found[o].p.Article) {
 			continue
 		}
 		if sibling(s, f) {
