@@ -168,16 +168,17 @@ func TestTraceStandoutSignal(t *testing.T) {
 
 // TestClearlyAligned checks the candidate upstream takes for a common
 // original: the cross-lingual one with the most evidence, by the
-// standout's margin, rendering half the query at least, whatever its
-// score; none when a rival comes close or the alignment renders too
-// little, and never a text in the query's language.
+// standout's margin, rendering half the query's sentences and covering
+// the standout's share of its words at least, whatever its score; none
+// when a rival comes close or the alignment renders or covers too little,
+// and never a text in the query's language.
 func TestClearlyAligned(t *testing.T) {
 	q := preparedWith("q-en", "en", 2).Article
 	orig := preparedWith("orig-ja", "ja", 2)
 	other := preparedWith("other-ja", "ja", 2)
 	twin := preparedWith("twin-en", "en", 2)
 	rel := func(p *match.Prepared, rare, rendered float64) compared {
-		return compared{p, match.Result{Verdict: match.Related, Score: 0.2, RareStrength: rare, Rendered: rendered}}
+		return compared{p, match.Result{Verdict: match.Related, Score: 0.2, Coverage: 0.8, RareStrength: rare, Rendered: rendered}}
 	}
 	copyOf := func(p *match.Prepared) compared {
 		return compared{p, match.Result{Verdict: match.EditedCopy, Score: 0.9, RareStrength: 2, Rendered: 1}}
@@ -191,6 +192,10 @@ func TestClearlyAligned(t *testing.T) {
 		{"alone", []compared{rel(orig, 0.5, 1)}, orig},
 		{"a rival near it", []compared{rel(orig, 0.5, 1), rel(other, 0.45, 1)}, nil},
 		{"too little of the query rendered", []compared{rel(orig, 0.5, 0.4), rel(other, 0.1, 1)}, nil},
+		// One sentence of a long report meeting another's on its figures
+		// renders half its sentences where the two are cut alike, but
+		// covers a fifth of its words.
+		{"too little of the query covered", []compared{func() compared { c := rel(orig, 0.5, 1); c.res.Coverage = 0.2; return c }(), rel(other, 0.1, 1)}, nil},
 		{"nothing in another language", []compared{copyOf(twin)}, nil},
 	} {
 		if got := clearlyAligned(q, tt.found); got != tt.want {
