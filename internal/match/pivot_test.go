@@ -1,8 +1,12 @@
 package match
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newstrace/newstrace/internal/lexicon"
 )
 
 // TestLoanwords checks that an English word borrowed into a script without
@@ -47,5 +51,31 @@ func TestLoanwords(t *testing.T) {
 	// A word long enough for a cognate key has none.
 	if got := terms("en", "The president"); len(got) > 0 {
 		t.Errorf("president has a loanword key: %v", got)
+	}
+}
+
+// TestTranslatePhrases checks which English phrases of a lexicon entry
+// give pivot terms: a two-word rendering gives its head, the last word
+// (Liefertermin, *delivery date*, meets French date on *date*), a longer
+// one nothing, and a stop word never.
+func TestTranslatePhrases(t *testing.T) {
+	lex, err := lexicon.ImportTSV(context.Background(), strings.NewReader(
+		"Liefertermin\tdelivery date\nKommode\tchest of drawers\nnochmal\tonce again\nabholen\tto collect\n"), "de", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pv := NewPivoter(lex)
+	for _, c := range []struct {
+		word string
+		want []string
+	}{
+		{"Liefertermin", []string{pv.stem("date")}},
+		{"Kommode", nil},
+		{"nochmal", []string{pv.stem("again")}},
+		{"abholen", []string{pv.stem("collect")}},
+	} {
+		if got := pv.translate("de", c.word); !slices.Equal(got, c.want) {
+			t.Errorf("translate(%s) = %v, want %v", c.word, got, c.want)
+		}
 	}
 }

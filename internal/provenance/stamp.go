@@ -11,14 +11,14 @@ import (
 // on any change to the keys an article is indexed under (match's pivot
 // terms, loanword keys, band sizes), so that a store sketched before is
 // told to reindex.
-const SketchVersion = 1
+const SketchVersion = 2
 
 // SketchesSetting is the store setting that names how the store's
 // sketches were made (Sketcher.Stamp).
 const SketchesSetting = "sketches"
 
 // Stamp names how s makes sketches: its SketchVersion and its lexicon's
-// fingerprint, "sketch 1; lexicon 85099817 crc32 1a2b3c4d" or "sketch 1;
+// fingerprint, "sketch 2; lexicon 85099817 crc32 1a2b3c4d" or "sketch 2;
 // no lexicon". It is "" when the lexicon's content has no name (one built
 // in memory and never written), and nothing can be said.
 func (s *Sketcher) Stamp() string {
