@@ -86,6 +86,15 @@ func NewPivoter(lex *lexicon.Lexicon) *Pivoter {
 // Lexicon returns the lexicon the Pivoter looks words up in, or nil.
 func (pv *Pivoter) Lexicon() *lexicon.Lexicon { return pv.lex }
 
+// Terms returns the English pivot terms the matcher gives word, a word of
+// language lang, in any case: what a translation must share with it for
+// the two to meet (an English word's own stem; nil for a word the
+// lexicon lacks and for an English function word). Names, numbers and
+// cognates meet by other keys, which Terms does not list.
+func (pv *Pivoter) Terms(lang, word string) []string {
+	return slices.Clone(pv.english(lang, strings.ToLower(word)))
+}
+
 // english returns the English stems of a lower-case word of lang: the word's
 // own stem for English, its first translations' stems otherwise, nil for
 // words the lexicon lacks and for English function words.

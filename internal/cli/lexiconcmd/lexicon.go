@@ -60,7 +60,8 @@ type Options struct {
 	Output string
 }
 
-// NewCmd returns the lexicon command with its import subcommand.
+// NewCmd returns the lexicon command with its import and lookup
+// subcommands.
 func NewCmd(f *factory.Factory, runF func(context.Context, *Options) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "lexicon",
@@ -116,7 +117,7 @@ newstrace reads them where they are installed and never ships them.`,
 	imp.Flags().StringVar(&opts.From, "from", "", "language of the TSV headwords")
 	imp.Flags().StringVar(&opts.To, "to", "", "language of the TSV translations")
 	imp.Flags().StringVarP(&opts.Output, "output", "o", "", "lexicon file to write (default DATA/lexicon.bin)")
-	cmd.AddCommand(imp)
+	cmd.AddCommand(imp, newLookupCmd(f))
 	return cmd
 }
 
