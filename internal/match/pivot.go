@@ -86,6 +86,14 @@ func NewPivoter(lex *lexicon.Lexicon) *Pivoter {
 // Lexicon returns the lexicon the Pivoter looks words up in, or nil.
 func (pv *Pivoter) Lexicon() *lexicon.Lexicon { return pv.lex }
 
+// function reports whether an English word is a function word, itself or
+// by its stem (being is be): the head of a phrase such as *human being*
+// is then its first word.
+func (pv *Pivoter) function(w string) bool {
+	f := text.Fold(w)
+	return text.IsStopWord("en", f) || text.IsStopWord("en", pv.stem(f))
+}
+
 // Terms returns the English pivot terms the matcher gives word, a word of
 // language lang, in any case: what a translation must share with it for
 // the two to meet (an English word's own stem; nil for a word the
@@ -146,7 +154,8 @@ func (pv *Pivoter) memoized(lang string, sep byte, word string, compute func() [
 
 // translate returns the English stems of the first translations of word,
 // uncached. A two-word rendering gives its last word, the head of an
-// English compound: German Liefertermin is *delivery date*, *date of
+// English compound, or its first where the last is a function word
+// (*human being*): German Liefertermin is *delivery date*, *date of
 // delivery* and *delivery period* in the lexicon, and meets French date
 // de livraison on *date* (session 12: WMT22 de-fr 0.9731 → 0.9826, fr-de
 // +6 origins, uk-en +36, ja-en +25, newstest2014 K=1 +4, K=3 +4; en-hr
@@ -165,6 +174,9 @@ func (pv *Pivoter) translate(lang, word string) []string {
 				continue
 			}
 			tr = f[1]
+			if pv.function(tr) {
+				tr = f[0]
+			}
 		}
 		if text.IsStopWord("en", text.Fold(tr)) {
 			continue

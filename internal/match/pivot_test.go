@@ -56,11 +56,12 @@ func TestLoanwords(t *testing.T) {
 
 // TestTranslatePhrases checks which English phrases of a lexicon entry
 // give pivot terms: a two-word rendering gives its head, the last word
-// (Liefertermin, *delivery date*, meets French date on *date*), a longer
+// (Liefertermin, *delivery date*, meets French date on *date*), or its
+// first word where the last is a function word (*human being*), a longer
 // one nothing, and a stop word never.
 func TestTranslatePhrases(t *testing.T) {
 	lex, err := lexicon.ImportTSV(context.Background(), strings.NewReader(
-		"Liefertermin\tdelivery date\nKommode\tchest of drawers\nnochmal\tonce again\nabholen\tto collect\n"), "de", "en")
+		"Liefertermin\tdelivery date\nKommode\tchest of drawers\nnochmal\tonce again\nabholen\tto collect\nMensch\thuman being\n"), "de", "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,6 +74,7 @@ func TestTranslatePhrases(t *testing.T) {
 		{"Kommode", nil},
 		{"nochmal", []string{pv.stem("again")}},
 		{"abholen", []string{pv.stem("collect")}},
+		{"Mensch", []string{pv.stem("human")}},
 	} {
 		if got := pv.translate("de", c.word); !slices.Equal(got, c.want) {
 			t.Errorf("translate(%s) = %v, want %v", c.word, got, c.want)
