@@ -274,11 +274,7 @@ func parseWMT(ctx context.Context, r io.Reader, pair, name string, keys map[stri
 					if err := ctx.Err(); err != nil {
 						return nil, err
 					}
-					got, src := doc.articles(pair, name)
-					arts = append(arts, got...)
-					if len(got) > 0 {
-						keys[got[0].Gold.Group+"-src"] = src
-					}
+					arts = append(arts, doc.articles(pair, name, keys)...)
 				}
 				doc = nil
 			}
@@ -297,10 +293,10 @@ func attr(t xml.StartElement, name string) string {
 }
 
 // articles turns a document into its source article and its translations,
-// and returns them with the source's key sentences; sides without text
-// are left out, and so is the whole document when its source is missing,
-// empty or not in its origlang.
-func (d *wmtDoc) articles(pair, file string) ([]*article.Article, []string) {
+// and puts the source's key sentences (keySentences) into keys, by its id;
+// sides without text are left out, and so is the whole document when its
+// source is missing, empty or not in its origlang.
+func (d *wmtDoc) articles(pair, file string, keys map[string][]string) []*article.Article {
 	var src *wmtSide
 	for i := range d.sides {
 		if d.sides[i].kind == "src" {
@@ -309,7 +305,7 @@ func (d *wmtDoc) articles(pair, file string) ([]*article.Article, []string) {
 		}
 	}
 	if src == nil || src.lang == "" || d.origlang != "" && src.lang != d.origlang {
-		return nil, nil
+		return nil
 	}
 	group := "wmt22-" + pair + "-" + sanitize(d.id)
 	site := "wmt22-" + sanitize(strings.ToLower(d.domainName())) + ".example"
@@ -321,7 +317,7 @@ func (d *wmtDoc) articles(pair, file string) ([]*article.Article, []string) {
 		a.Title, a.Text = buildText(s.segs, headlines)
 		if a.Text == "" {
 			if s.kind == "src" {
-				return nil, nil
+				return nil
 			}
 			continue
 		}
@@ -342,6 +338,7 @@ func (d *wmtDoc) articles(pair, file string) ([]*article.Article, []string) {
 			a.Site = site
 			a.PublishedAt, a.PublishedFrom = published, article.PublishedFromInput
 			a.Gold = &article.Gold{Group: group, Relation: article.RelationOriginal}
+			keys[a.ID] = keySentences(s.segs)
 		case "ref":
 			a.ID = group + "-ref-" + sanitize(s.who)
 			a.Site = "ref-" + strings.ToLower(sanitize(s.who)) + "." + site
@@ -355,7 +352,7 @@ func (d *wmtDoc) articles(pair, file string) ([]*article.Article, []string) {
 		}
 		arts = append(arts, a)
 	}
-	return arts, keySentences(src.segs)
+	return arts
 }
 
 // domainName is the document's domain attribute, else its id prefix when
