@@ -298,7 +298,8 @@ func (t *table) setFolds(ps []foldPair) {
 // each headword, translations from X→English sources rank before inverted
 // ones. Among the direct ones, those an inverted English→X source confirms
 // come first, then those several sources agree on, then each source's own
-// order, earlier arguments first.
+// order, earlier arguments first. English base forms (BaseForm) are
+// united, an earlier argument's winning.
 func Merge(ls ...*Lexicon) *Lexicon {
 	return mergeTiers(ls, nil)
 }
@@ -360,6 +361,17 @@ func mergeTiers(ls []*Lexicon, bridged []bool) *Lexicon {
 		}
 	}
 	out.compactVocab()
+	forms := map[string]string{}
+	for _, l := range ls {
+		for i, f := range l.forms {
+			if _, ok := forms[f]; !ok {
+				forms[f] = l.bases[i]
+			}
+		}
+	}
+	if len(forms) > 0 {
+		out.setForms(forms)
+	}
 	return out
 }
 

@@ -11,12 +11,12 @@ import (
 	"strings"
 )
 
-// ImportVersion names what ImportDir, AddCatalogues, AddApertium, AddHunspell and AddNames do with the
+// ImportVersion names what ImportDir, AddCatalogues, AddApertium, AddHunspell, AddNames and AddWordNet do with the
 // dictionaries they read (which ones they bridge or compose, how they stem
 // and rank). A cache of an import keys on it, beside the dictionaries
 // themselves, so that a new build does not go on with an import made the
 // old way. Bump it on any change that alters what either returns.
-const ImportVersion = 12
+const ImportVersion = 13
 
 // ErrNoDictionaries is returned by ImportDir when the directory holds no
 // usable dictionary with English on one side, FreeDict or CC-CEDICT.

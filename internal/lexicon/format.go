@@ -22,12 +22,13 @@ import (
 //	  uvarint nkeys, then per key (sorted):
 //	    uvarint len, key bytes; uvarint ndirect; uvarint ntargets; ntargets × uvarint vocab id
 //	  uvarint nfolds, then per fold (sorted): uvarint len, folded bytes; uvarint key index
+//	uvarint nforms, then per English irregular form (sorted): uvarint len, form; uvarint len, base form
 //	CRC-32 (IEEE) of all preceding bytes, 4 bytes little-endian
 //
 // A gzip-compressed file is accepted too. Bump formatVersion on any change.
 const (
 	formatMagic   = "NTLX"
-	formatVersion = 1
+	formatVersion = 2
 	// maxFileBytes bounds what Read accepts (and decompresses).
 	maxFileBytes = 1 << 30
 )
@@ -73,6 +74,11 @@ func (l *Lexicon) Write(w io.Writer) error {
 			str(f)
 			uv(uint64(t.foldKey[i]))
 		}
+	}
+	uv(uint64(len(l.forms)))
+	for i, f := range l.forms {
+		str(f)
+		str(l.bases[i])
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("lexicon: write: %w", err)
@@ -311,6 +317,21 @@ func (d *decoder) decode() (*Lexicon, error) {
 			t.foldKey = append(t.foldKey, uint32(k))
 		}
 		l.tables = append(l.tables, t)
+	}
+	nf := d.count("base form count", 4)
+	if nf > 0 {
+		l.forms, l.bases = make([]string, 0, nf), make([]string, 0, nf)
+	}
+	for i := 0; i < nf && d.err == nil; i++ {
+		f, b := d.str("irregular form"), d.str("base form")
+		if d.err != nil {
+			break
+		}
+		if f == "" || b == "" || i > 0 && f <= l.forms[i-1] {
+			return nil, fmt.Errorf("irregular form %d %q empty, out of order or without a base form", i, f)
+		}
+		l.forms = append(l.forms, f)
+		l.bases = append(l.bases, b)
 	}
 	if d.err != nil {
 		return nil, d.err

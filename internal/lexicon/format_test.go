@@ -79,9 +79,13 @@ func TestReadRejectsBadFiles(t *testing.T) {
 	body := good[:len(good)-4]
 	flip := append([]byte(nil), good...)
 	flip[len(flip)/2] ^= 0x40
-	newer := withCRC(append([]byte("NTLX\x02"), body[5:]...))
+	hdr := func(v byte, rest string) []byte { return append([]byte{'N', 'T', 'L', 'X', v}, rest...) }
+	newer := withCRC(append(hdr(formatVersion+1, ""), body[5:]...))
+	older := withCRC(append(hdr(formatVersion-1, ""), body[5:]...))
 	// A vocabulary of two words, "b" before "a", and no tables.
-	unsorted := withCRC([]byte("NTLX\x01\x02\x01b\x01a\x00"))
+	unsorted := withCRC(hdr(formatVersion, "\x02\x01b\x01a\x00"))
+	// No vocabulary, no tables, and two irregular forms out of order.
+	forms := withCRC(hdr(formatVersion, "\x00\x00\x02\x04went\x02go\x06bought\x03buy"))
 	tests := []struct {
 		name string
 		data []byte
@@ -91,11 +95,13 @@ func TestReadRejectsBadFiles(t *testing.T) {
 		{"foreign", []byte("chat\tcat\n"), "missing \"NTLX\" header"},
 		{"truncated", good[:len(good)/2], "checksum mismatch"},
 		{"bit flip", flip, "checksum mismatch"},
-		{"newer version", newer, "format version 2"},
-		{"header only", []byte("NTLX\x01"), "truncated"},
+		{"newer version", newer, fmt.Sprintf("format version %d", formatVersion+1)},
+		{"older version", older, "import the dictionaries again"},
+		{"header only", hdr(formatVersion, ""), "truncated"},
 		{"trailing bytes", withCRC(append(append([]byte(nil), body...), 0)), "trailing bytes"},
 		{"unsorted vocabulary", unsorted, "out of order"},
-		{"huge count", withCRC([]byte("NTLX\x01\xff\xff\xff\xff\x0f")), "exceeds the file"},
+		{"huge count", withCRC(hdr(formatVersion, "\xff\xff\xff\xff\x0f")), "exceeds the file"},
+		{"unsorted irregular forms", forms, "irregular form 1"},
 		{"bad gzip", []byte{0x1f, 0x8b, 0, 0}, "gzip"},
 	}
 	for _, tt := range tests {

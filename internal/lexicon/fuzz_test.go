@@ -20,6 +20,9 @@ import (
 func FuzzRead(f *testing.F) {
 	good := encode(f, fixtureLexicon(f))
 	f.Add(good)
+	if forms, _, err := AddWordNet(context.Background(), fixtureLexicon(f), filepath.Join("testdata", "wordnet")); err == nil {
+		f.Add(encode(f, forms))
+	}
 	f.Add(good[:len(good)-4])
 	f.Add(good[:len(good)/3])
 	f.Add([]byte("NTLX\x01"))
@@ -42,6 +45,7 @@ func FuzzRead(f *testing.F) {
 					l.ToEnglish(lang, w)
 				}
 			}
+			l.BaseForm("went")
 		}
 	})
 }
@@ -284,6 +288,36 @@ func FuzzOneWordMessage(f *testing.F) {
 		}
 		if w == "" || w != normalizeKey(w) || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
 			t.Fatalf("word %q from %q: not one normalised word", w, str)
+		}
+	})
+}
+
+// FuzzReadExceptions checks that any exception list either fails with a
+// line-numbered error or yields pairs of distinct, normalised single
+// words.
+func FuzzReadExceptions(f *testing.F) {
+	for _, name := range []string{"verb.exc", "noun.exc", "adj.exc"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "wordnet", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("mice\n"))
+	f.Add([]byte("Ä  b\n\x00 \xff\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		pairs, err := ReadExceptions(bytes.NewReader(data))
+		if err != nil {
+			if !strings.Contains(err.Error(), "line ") {
+				t.Fatalf("error without a line number: %v", err)
+			}
+			return
+		}
+		for _, p := range pairs {
+			if p[0] == "" || p[1] == "" || p[0] == p[1] || strings.ContainsAny(p[0]+p[1], "_ ") ||
+				normalizeKey(p[0]) != p[0] || normalizeKey(p[1]) != p[1] {
+				t.Fatalf("bad pair %q", p)
+			}
 		}
 	})
 }

@@ -46,6 +46,9 @@ const (
 type Lexicon struct {
 	vocab  []string // English words, sorted, unique; targets index into it
 	tables []*table // sorted by lang
+	// forms are English irregular forms, sorted, and bases their base
+	// forms, parallel (see BaseForm; from WordNet, AddWordNet).
+	forms, bases []string
 	// fingerprint names the file content the lexicon was read from or
 	// last written as; "" for one built in memory and never written.
 	fingerprint string

@@ -2,6 +2,7 @@ package match
 
 import (
 	"context"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -78,6 +79,39 @@ func TestTranslatePhrases(t *testing.T) {
 	} {
 		if got := pv.translate("de", c.word); !slices.Equal(got, c.want) {
 			t.Errorf("translate(%s) = %v, want %v", c.word, got, c.want)
+		}
+	}
+}
+
+// TestIrregularForms checks that a gloss or an English word that inflects
+// irregularly pivots on its base form, where the lexicon holds WordNet's
+// exception lists: German gekauft (*bought*), French acheté (*buy*) and
+// English *bought* meet; without the lists they do not.
+func TestIrregularForms(t *testing.T) {
+	ctx := context.Background()
+	de, err := lexicon.ImportTSV(ctx, strings.NewReader("gekauft\tbought\nKinder\tchildren\n"), "de", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr, err := lexicon.ImportTSV(ctx, strings.NewReader("acheté\tbuy\nenfants\tchild\n"), "fr", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := lexicon.Merge(de, fr)
+	withForms, _, err := lexicon.AddWordNet(ctx, plain, filepath.Join("..", "lexicon", "testdata", "wordnet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		lex  *lexicon.Lexicon
+		meet bool
+	}{{plain, false}, {withForms, true}} {
+		pv := NewPivoter(c.lex)
+		for _, w := range [][3]string{{"gekauft", "acheté", "bought"}, {"Kinder", "enfants", "children"}} {
+			d, f, e := pv.Terms("de", w[0]), pv.Terms("fr", w[1]), pv.Terms("en", w[2])
+			if meet := len(d) == 1 && slices.Equal(d, f) && slices.Equal(d, e); meet != c.meet {
+				t.Errorf("base forms %d: de %s %v, fr %s %v, en %s %v: meet %v, want %v", c.lex.BaseForms(), w[0], d, w[1], f, w[2], e, meet, c.meet)
+			}
 		}
 	}
 }

@@ -11,7 +11,7 @@ import (
 // on any change to the keys an article is indexed under (match's pivot
 // terms, loanword keys, band sizes), so that a store sketched before is
 // told to reindex.
-const SketchVersion = 2
+const SketchVersion = 3
 
 // SketchesSetting is the store setting that names how the store's
 // sketches were made (Sketcher.Stamp).

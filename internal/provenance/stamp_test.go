@@ -3,6 +3,7 @@ package provenance
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -31,7 +32,7 @@ func writtenLexicon(t *testing.T, tsv string) *lexicon.Lexicon {
 }
 
 func TestSketcherStamp(t *testing.T) {
-	if got := NewSketcher().Stamp(); got != "sketch 2; no lexicon" {
+	if got := NewSketcher().Stamp(); got != fmt.Sprintf("sketch %d; no lexicon", SketchVersion) {
 		t.Errorf("no lexicon: stamp %q", got)
 	}
 	mem, err := lexicon.ImportTSV(context.Background(), strings.NewReader("chat\tcat\n"), "fr", "en")
@@ -44,7 +45,7 @@ func TestSketcherStamp(t *testing.T) {
 	a := NewSketcherWithLexicon(writtenLexicon(t, "chat\tcat\n")).Stamp()
 	b := NewSketcherWithLexicon(writtenLexicon(t, "chat\tcat\n")).Stamp()
 	c := NewSketcherWithLexicon(writtenLexicon(t, "chat\tcat\nchien\tdog\n")).Stamp()
-	if !strings.HasPrefix(a, "sketch 2; lexicon ") || a != b || a == c {
+	if !strings.HasPrefix(a, fmt.Sprintf("sketch %d; lexicon ", SketchVersion)) || a != b || a == c {
 		t.Errorf("stamps %q, %q (same lexicon), %q (another): want the first two equal, the third apart", a, b, c)
 	}
 }

@@ -53,6 +53,10 @@ type Options struct {
 	// languages, days and months are added (see lexicon.AddNames); ""
 	// skips one.
 	ISOCodes, GlibcLocales string
+	// WordNet is the directory of WordNet's database whose exception
+	// lists give English irregular forms their base (see
+	// lexicon.AddWordNet); "" skips.
+	WordNet string
 	// TSV lists word lists to add, each from From to To.
 	TSV      []string
 	From, To string
@@ -89,7 +93,9 @@ IBM Model 1 aligns in its longer ones (Debian: apt-get install
 libreoffice-l10n-uk …), adds the names of countries and
 languages in iso-codes' catalogues under --iso-codes and of the days and
 months in glibc's locale sources under --glibc-locales (Debian: apt-get
-install iso-codes locales), and writes the lexicon to the
+install iso-codes locales), adds the base forms of English irregular words
+(bought → buy) from WordNet's exception lists under --wordnet (Debian:
+apt-get install wordnet-base), and writes the lexicon to the
 data directory, where trace, demo, ingest and eval find it. The dictionaries are GPL and CC BY-SA:
 newstrace reads them where they are installed and never ships them.`,
 		Example: `  newstrace lexicon import
@@ -113,6 +119,7 @@ newstrace reads them where they are installed and never ships them.`,
 	imp.Flags().StringVar(&opts.Hunspell, "hunspell", lexicon.DefaultHunspellDir, "directory of Hunspell .aff and .dic files whose word forms to add (\"\" to skip)")
 	imp.Flags().StringVar(&opts.ISOCodes, "iso-codes", lexicon.DefaultLocaleDir, "directory of gettext catalogues whose iso-codes names of countries and languages to add (\"\" to skip)")
 	imp.Flags().StringVar(&opts.GlibcLocales, "glibc-locales", lexicon.DefaultI18nDir, "directory of glibc locale sources whose names of days and months to add (\"\" to skip)")
+	imp.Flags().StringVar(&opts.WordNet, "wordnet", lexicon.DefaultWordNetDir, "directory of WordNet's database whose exception lists of English irregular forms to add (\"\" to skip)")
 	imp.Flags().StringArrayVar(&opts.TSV, "tsv", nil, "tab-separated word list to add (repeatable)")
 	imp.Flags().StringVar(&opts.From, "from", "", "language of the TSV headwords")
 	imp.Flags().StringVar(&opts.To, "to", "", "language of the TSV translations")
@@ -165,7 +172,7 @@ func Run(ctx context.Context, opts *Options) error {
 		return errors.New("lexicon import: nothing to import")
 	}
 	lex, warnings, err := lexicon.AddInstalled(ctx, lexicon.Merge(parts...), lexicon.Installed{
-		LibreOffice: opts.LibreOffice, Apertium: opts.Apertium, Hunspell: opts.Hunspell, Locale: opts.ISOCodes, I18n: opts.GlibcLocales})
+		LibreOffice: opts.LibreOffice, Apertium: opts.Apertium, Hunspell: opts.Hunspell, Locale: opts.ISOCodes, I18n: opts.GlibcLocales, WordNet: opts.WordNet})
 	for _, w := range warnings {
 		f.Logger.Warn("Dictionary", slog.String("detail", w))
 	}
@@ -184,7 +191,7 @@ func Run(ctx context.Context, opts *Options) error {
 	for _, l := range slices.Sorted(maps.Keys(stats)) {
 		langs = append(langs, fmt.Sprintf("%s %d", l, stats[l]))
 	}
-	fmt.Fprintf(f.IO.Out, "wrote %s: %s headwords\n", out, strings.Join(langs, ", "))
+	fmt.Fprintf(f.IO.Out, "wrote %s: %s headwords; %d English irregular forms\n", out, strings.Join(langs, ", "), lex.BaseForms())
 	return nil
 }
 
@@ -231,8 +238,8 @@ func Load(ctx context.Context, f *factory.Factory, warn io.Writer) (*lexicon.Lex
 }
 
 // sources are the directories an import reads: FreeDict's and CC-CEDICT
-// (dict), Apertium's, Hunspell's, iso-codes' catalogues (locale) and
-// glibc's locale sources (i18n); "" skips one.
+// (dict), Apertium's, Hunspell's, iso-codes' catalogues (locale),
+// glibc's locale sources (i18n) and WordNet's; "" skips one.
 type sources struct {
 	dict string
 	lexicon.Installed
@@ -294,7 +301,8 @@ func readFile(path string) (*lexicon.Lexicon, error) {
 // dictKey names the set of dictionaries installed in src.dict (FreeDict's
 // and CC-CEDICT), Apertium's dictionaries and analysers in src.Apertium,
 // the Hunspell dictionaries AddHunspell reads in src.Hunspell and the
-// iso-codes catalogues and glibc locale sources AddNames reads, by their
+// iso-codes catalogues and glibc locale sources AddNames reads and
+// WordNet's exception lists in src.WordNet, by their
 // names, sizes and times, and the importer's version, so that installing
 // or updating one, or a build that imports differently, invalidates the
 // cached import; false when src.dict holds no dictionary.
@@ -336,7 +344,11 @@ func dictKey(src sources) (string, bool) {
 			}
 		}
 	}
-	for _, p := range append(lexicon.CatalogueFiles(src.LibreOffice), lexicon.NameFiles(src.Locale, src.I18n)...) {
+	files := append(lexicon.CatalogueFiles(src.LibreOffice), lexicon.NameFiles(src.Locale, src.I18n)...)
+	if src.WordNet != "" {
+		files = append(files, lexicon.WordNetFiles(src.WordNet)...)
+	}
+	for _, p := range files {
 		if info, err := os.Stat(p); err == nil {
 			fmt.Fprintf(h, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
 		}

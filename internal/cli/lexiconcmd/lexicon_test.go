@@ -44,6 +44,36 @@ func TestImportTSV(t *testing.T) {
 	}
 }
 
+// --wordnet adds WordNet's English irregular forms with their base forms.
+func TestImportWordNet(t *testing.T) {
+	dir := t.TempDir()
+	tsv := writeTSV(t, dir)
+	wn := filepath.Join("..", "..", "lexicon", "testdata", "wordnet")
+	for _, c := range []struct {
+		wordnet, want, bought string
+	}{{"", "0 English irregular forms", "bought"}, {wn, "9 English irregular forms", "buy"}} {
+		out, _, err := clitest.Run(t, dir, "lexicon", "import", "--libreoffice", "", "--iso-codes", "", "--glibc-locales", "", "--dir", "", "--apertium", "", "--wordnet", c.wordnet, "--tsv", tsv, "--from", "fr", "--to", "en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), c.want) {
+			t.Errorf("--wordnet %q: output %q does not say %q", c.wordnet, out.String(), c.want)
+		}
+		f, err := os.Open(filepath.Join(dir, "lexicon.bin"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lex, err := lexicon.Read(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := lex.BaseForm("bought"); got != c.bought {
+			t.Errorf("--wordnet %q: BaseForm(bought) = %q, want %q", c.wordnet, got, c.bought)
+		}
+	}
+}
+
 // --apertium adds the bilingual dictionaries of an Apertium data
 // directory: here Ukrainian lemmas composed through a Russian word list.
 func TestImportApertium(t *testing.T) {

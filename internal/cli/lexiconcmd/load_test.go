@@ -128,6 +128,21 @@ func TestDictKeyHunspell(t *testing.T) {
 	}
 }
 
+// Installing WordNet's exception lists changes the key.
+func TestDictKeyWordNet(t *testing.T) {
+	dir, wn := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "freedict-deu-eng.index"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := dictKey(sources{dict: dir, Installed: lexicon.Installed{WordNet: wn}})
+	if err := os.WriteFile(filepath.Join(wn, "verb.exc"), []byte("bought buy\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := dictKey(sources{dict: dir, Installed: lexicon.Installed{WordNet: wn}}); after == before {
+		t.Errorf("dictKey after installing verb.exc = %s, unchanged", after)
+	}
+}
+
 // Installing iso-codes' catalogue for a language, or glibc's locale
 // source, changes the key.
 func TestDictKeyNames(t *testing.T) {
