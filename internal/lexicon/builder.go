@@ -203,6 +203,7 @@ func (b *builder) addInverse(lang, english string, keys []string) {
 
 // build freezes the builder. The builder must not be used afterwards.
 func (b *builder) build() *Lexicon {
+	b.addBareVerbs()
 	l := &Lexicon{vocab: b.vocab}
 	for lang, m := range b.langs {
 		keys := make([]string, 0, len(m))

@@ -16,7 +16,7 @@ import (
 // and rank). A cache of an import keys on it, beside the dictionaries
 // themselves, so that a new build does not go on with an import made the
 // old way. Bump it on any change that alters what either returns.
-const ImportVersion = 13
+const ImportVersion = 14
 
 // ErrNoDictionaries is returned by ImportDir when the directory holds no
 // usable dictionary with English on one side, FreeDict or CC-CEDICT.

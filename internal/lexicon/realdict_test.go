@@ -53,6 +53,8 @@ func TestRealDictionaries(t *testing.T) {
 		{"de", "Haus", "house", 1},
 		{"de", "Häuser", "houses", 2},
 		{"de", "Regierung", "government", 2},
+		{"de", "verteidigen", "defend", 1},          // listed only as "etw. verteidigen", "sich verteidigen"
+		{"de", "herunterzuladen", "downloading", 2}, // zu-infinitive of herunterladen
 		{"es", "perro", "dog", 1},
 		{"es", "perros", "dog", 1},
 		{"it", "cane", "dog", 1},

@@ -112,6 +112,11 @@ func ukToRu(w string) []string {
 		add(ukLetters.Replace(strings.ReplaceAll(w, "і", "е")))
 		add(ukLetters.Replace(strings.ReplaceAll(w, "і", "о")))
 	}
+	// Ukrainian ї where Russian has е (їхати → ехать, поїхати → поехать,
+	// Київ → Киев), after the commoner и.
+	if strings.Contains(w, "ї") {
+		add(ukLetters.Replace(strings.ReplaceAll(w, "ї", "е")))
+	}
 	// ъ only stands after a prefix; elsewhere the Ukrainian apostrophe
 	// marks what Russian writes with ь (п'ять → пять, not пъять).
 	for _, v := range out {

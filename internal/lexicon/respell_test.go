@@ -26,6 +26,8 @@ func TestUkToRu(t *testing.T) {
 		"вулиця":      "улица",
 		"управління":  "управление",
 		"довіряти":    "доверять", // і from ѣ
+		"поїхати":     "поехать",  // ї for е
+		"київ":        "киев",
 	}
 	for uk, ru := range tests {
 		if got := ukToRu(uk); !slices.Contains(got, ru) {

@@ -89,14 +89,16 @@ var suffixRules = map[string]suffixRule{
 	},
 	// A Ukrainian past-tense verb (писав, просила, повернулася) leads to
 	// its -ти infinitive, the form dictionaries cite, which the respelling
-	// into Russian turns into -ть. (The same rule for Russian itself cost
+	// into Russian turns into -ть. The reflexive -ся is written -сь in
+	// speech and chat (подивитись, сподіваюсь, дізналась): it leads to -ся. (The same rule for Russian itself cost
 	// WMT22 ru-en 8 origins: Russian dictionaries are rich enough in other
 	// forms that a past tense stripped to a stem meets a wrong headword.)
 	"uk": {
-		strip: []string{"лася", "лися", "лося", "вся", "ами", "ями", "ого", "ому", "ла", "ло", "ли", "ом", "ем", "ой", "ам", "ям", "ах", "ях", "ів", "их", "им", "в", "а", "у", "е", "и", "і", "я", "ю"},
+		strip: []string{"лася", "лися", "лося", "лась", "лись", "лось", "вся", "ами", "ями", "ого", "ому", "ла", "ло", "ли", "ом", "ем", "ой", "ам", "ям", "ах", "ях", "ів", "их", "им", "сь", "в", "а", "у", "е", "и", "і", "я", "ю"},
 		add:   []string{"", "а", "я", "о", "ь", "ий", "ти"},
 		to: map[string][]string{
 			"лася": {"тися"}, "лися": {"тися"}, "лося": {"тися"}, "вся": {"тися"},
+			"лась": {"тися"}, "лись": {"тися"}, "лось": {"тися"}, "сь": {"ся"},
 			"ла": {"ти"}, "ло": {"ти"}, "ли": {"ти"}, "в": {"ти"},
 		},
 	},
@@ -127,8 +129,31 @@ func stemCandidates(lang, word string) []string {
 	if !ok || strings.ContainsRune(word, ' ') {
 		return nil
 	}
-	var out []string
 	seen := map[string]bool{word: true}
+	var out []string
+	add := func(c string) {
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	if lang == "de" {
+		if inf := zuInfinitive(word); inf != "" {
+			add(inf)
+		}
+	}
+	rule.candidates(word, add)
+	if lang == "ru" || lang == "uk" {
+		if rest := imperfective(word); rest != "" {
+			add(rest)
+			rule.candidates(rest, add)
+		}
+	}
+	return out
+}
+
+// candidates calls add with each citation form the rule makes of word.
+func (rule suffixRule) candidates(word string, add func(string)) {
 	minStem := cmp.Or(rule.minStem, minStemRunes)
 	for _, suf := range rule.strip {
 		stem, ok := strings.CutSuffix(word, suf)
@@ -139,13 +164,59 @@ func stemCandidates(lang, word string) []string {
 		if to, ok := rule.to[suf]; ok {
 			adds = to
 		}
-		for _, add := range adds {
-			c := stem + add
-			if !seen[c] {
-				seen[c] = true
-				out = append(out, c)
-			}
+		for _, a := range adds {
+			add(stem + a)
 		}
 	}
-	return out
+}
+
+// separablePrefixes are the German verb prefixes that a zu-infinitive
+// puts "zu" after (herunterzuladen, anzurufen, zurückzuschicken).
+var separablePrefixes = []string{
+	"zusammen", "zwischen", "zurück", "zurecht", "wieder", "weiter", "vorüber", "vorbei", "voraus", "voran", "vorher", "vor",
+	"teil", "statt", "nieder", "nach", "mit", "los", "kennen", "hinunter", "hinüber", "hinzu", "hinein", "hinaus", "hinauf", "hinab", "hin",
+	"herunter", "herüber", "herum", "hervor", "herein", "herbei", "heraus", "herauf", "heran", "herab", "her", "heim",
+	"frei", "fort", "fest", "fern", "entgegen", "empor", "ein", "durch", "dar", "bei", "aus", "auf", "an", "ab", "weg", "um", "zu",
+}
+
+// zuInfinitive returns the infinitive a German zu-infinitive of a
+// separable verb is made from — herunterzuladen → herunterladen,
+// anzurufen → anrufen — or "" when word is none. Dictionaries list the
+// infinitive only, and "um … zurückzuschicken", "versucht,
+// herunterzuladen" are everyday chat: the suffix rules cannot reach
+// them, since the "zu" sits inside the word.
+func zuInfinitive(word string) string {
+	if !strings.HasSuffix(word, "n") {
+		return ""
+	}
+	for _, p := range separablePrefixes {
+		rest, ok := strings.CutPrefix(word, p+"zu")
+		if ok && utf8.RuneCountInString(rest) >= 4 {
+			return p + rest
+		}
+	}
+	return ""
+}
+
+// verbEndings are the endings of Russian and Ukrainian infinitives and
+// past tenses, the verb forms imperfective looks through.
+var verbEndings = []string{"ться", "тися", "ть", "ти", "чь", "лась", "лася", "лся", "вся", "лись", "лися", "лось", "лося", "ла", "ло", "ли", "л", "в"}
+
+// imperfective returns a Russian or Ukrainian infinitive or past tense
+// made perfective by the prefix по- (попросить, попробувати, поїхати)
+// without it, or "": dictionaries list the imperfective (просить *ask*,
+// пробувати *try*) far more often than each prefixed partner, and the two
+// differ in aspect, not in sense. Other prefixes are left alone: за-,
+// при-, у- change the sense (знать *know*, узнать *learn*).
+func imperfective(word string) string {
+	rest, ok := strings.CutPrefix(word, "по")
+	if !ok || utf8.RuneCountInString(rest) < 4 {
+		return ""
+	}
+	for _, e := range verbEndings {
+		if strings.HasSuffix(rest, e) {
+			return rest
+		}
+	}
+	return ""
 }

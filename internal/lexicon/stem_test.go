@@ -12,8 +12,10 @@ func TestStemEndingsKeepPartOfSpeech(t *testing.T) {
 	fr := mustTSV(t, "paire\tpair\npaie\tpay\nsoie\tsilk\nannonce\tad\nannoncer\tannounce\n"+
 		"sauter\tjump\ncheval\thorse\nrapide\tquick\nattaquer\tattack\nchoisir\tchoose\nprendre\ttake\n", "fr", "en")
 	de := mustTSV(t, "mach\tmach number\nmachen\tmake\nbeobachten\twatch\nregierung\tgovernment\nregieren\tgovern\n"+
-		"fünf\tfive\nkochen\tcook\nkoch\tchef\n", "de", "en")
-	l := Merge(fr, de)
+		"fünf\tfive\nkochen\tcook\nkoch\tchef\nherunterladen\tdownload\nanrufen\tcall\nzuhören\tlisten\n", "de", "en")
+	ru := mustTSV(t, "просить\task\nход\tmove\nпоход\thike\n", "ru", "en")
+	uk := mustTSV(t, "просити\trequest\nподивитися\tlook\nсподіваюся\thope\nдізнатися\tlearn\n", "uk", "en")
+	l := Merge(fr, de, ru, uk)
 	tests := []struct {
 		lang, word string
 		want       []string
@@ -32,7 +34,16 @@ func TestStemEndingsKeepPartOfSpeech(t *testing.T) {
 		{"de", "beobachteten", []string{"watch"}},
 		{"de", "Regierungen", []string{"government"}},
 		{"de", "fünften", []string{"five"}},
-		{"de", "kocht", []string{"cook"}}, // the verb, not the chef
+		{"de", "kocht", []string{"cook"}},               // the verb, not the chef
+		{"de", "herunterzuladen", []string{"download"}}, // zu-infinitive of a separable verb
+		{"de", "anzurufen", []string{"call"}},
+		{"de", "zuzuhören", []string{"listen"}},
+		{"ru", "попросить", []string{"ask"}},     // perfective по- off an infinitive
+		{"uk", "попросила", []string{"request"}}, // and off a past tense, then to the infinitive
+		{"ru", "походы", []string{"hike"}},       // a noun keeps its по-
+		{"uk", "подивитись", []string{"look"}},   // -сь, the spoken reflexive, for -ся
+		{"uk", "сподіваюсь", []string{"hope"}},
+		{"uk", "дізналась", []string{"learn"}},
 	}
 	for _, tt := range tests {
 		if got := l.ToEnglish(tt.lang, tt.word); !reflect.DeepEqual(got, tt.want) {
