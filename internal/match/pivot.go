@@ -108,10 +108,14 @@ func (pv *Pivoter) Terms(lang, word string) []string {
 // words the lexicon lacks and for English function words.
 func (pv *Pivoter) english(lang, word string) []string {
 	if lang == "en" {
-		if text.IsStopWord("en", text.Fold(word)) {
-			return nil
-		}
-		return []string{pv.stem(word)}
+		// Memoised as the lexicon's lookups are: the base form, the
+		// spelling and the stemmer together cost more than the lookup.
+		return pv.memoized(lang, 0, word, func() []string {
+			if text.IsStopWord("en", text.Fold(word)) {
+				return nil
+			}
+			return []string{pv.stem(word)}
+		})
 	}
 	if pv.lex == nil {
 		return nil
