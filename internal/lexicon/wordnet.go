@@ -44,7 +44,8 @@ const maxExceptionLine = 4096
 // pivot uses cannot join an irregular form to its base, and the two
 // translations met on nothing. A missing directory adds nothing (the
 // lexicon works without it, with lower recall); a missing or unreadable
-// list is skipped with a warning naming it.
+// list is skipped with a warning naming it. The forms replace any base
+// already holds.
 func AddWordNet(ctx context.Context, base *Lexicon, dir string) (*Lexicon, []string, error) {
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		return base, nil, nil
@@ -88,8 +89,8 @@ func AddWordNet(ctx context.Context, base *Lexicon, dir string) (*Lexicon, []str
 // ReadExceptions parses a WordNet exception list ("bought buy", one
 // inflected form and its base forms per line, words of a phrase joined
 // by underscores) into inflected form → first base form pairs, in file
-// order. Phrases, forms equal to their base and duplicate lines are left
-// out; a line of one word is an error naming its number.
+// order. Phrases and forms equal to their base are left out; a line of
+// one word is an error naming its number.
 func ReadExceptions(r io.Reader) ([][2]string, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 256), maxExceptionLine)

@@ -128,11 +128,11 @@ func (pv *Pivoter) english(lang, word string) []string {
 	})
 }
 
-// stem returns the pivot stem of a lower-case English word: its base form where it
-// inflects irregularly (lexicon.Lexicon.BaseForm: German gekauft is
-// glossed *bought*, French acheté *buy*, and a suffix stemmer joins
-// neither to the other), spelled the American way as the lexicons mostly
-// gloss (see text.AmericanSpelling). Session 13: WMT22 fr-de +0.5
+// stem returns the pivot stem of a lower-case English word: its base
+// form where it inflects irregularly (lexicon.Lexicon.BaseForm: German
+// gekauft is glossed *bought*, French acheté *buy*, and a suffix stemmer
+// joins neither to the other), spelled the American way as the lexicons
+// mostly gloss (see text.AmericanSpelling). Session 13: WMT22 fr-de +0.5
 // points, uk-en +0.6, ja-en +0.6, de-fr −3 origins.
 func (pv *Pivoter) stem(word string) string {
 	return pv.en.Stem(text.AmericanSpelling(pv.lex.BaseForm(word)))
