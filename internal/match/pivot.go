@@ -186,11 +186,11 @@ func (pv *Pivoter) translate(lang, word string) []string {
 				tr = f[0]
 			}
 		}
-		if text.IsStopWord("en", text.Fold(tr)) {
-			continue
-		}
-		if st := pv.stem(tr); !slices.Contains(out, st) {
-			out = append(out, st)
+		// An English word's own pivot term: none for a function word.
+		for _, st := range pv.english("en", tr) {
+			if !slices.Contains(out, st) {
+				out = append(out, st)
+			}
 		}
 	}
 	return out
